@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Release builds of the numeric kernels skip exclusivity checks; bounds checks stay on.
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "Restock",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Restock", targets: ["Restock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),  // gdlib.pc carries flags SwiftPM refuses
+        .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: Libraries
+        .target(name: "Tabular", dependencies: ["CZlib"], swiftSettings: fast),
+        .target(name: "Stats", swiftSettings: fast),
+        .target(name: "Forecast", dependencies: ["Stats"], swiftSettings: fast),
+        .target(name: "Plot", dependencies: ["CGD"], swiftSettings: fast),
+        .target(name: "Optimize", dependencies: ["CClp"], swiftSettings: fast),
+        .target(
+            name: "Inventory",
+            dependencies: ["Tabular", "Stats", "Forecast", "Optimize", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: fast),
+        .target(name: "Notebook", dependencies: ["Tabular", "Plot"], swiftSettings: fast),
+        .target(name: "Restock", dependencies: ["Tabular", "Stats", "Forecast", "Plot", "Optimize", "Inventory", "Notebook"]),
+
+        // MARK: Benchmarks (run by scripts/bench against the Python peers)
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
+        .executableTarget(name: "bench-tabular", dependencies: ["Tabular", "BenchSupport"], path: "Benchmarks/tabular"),
+
+        // MARK: Tests
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "OptimizeTests", dependencies: ["Optimize"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Forecast module of Restock.

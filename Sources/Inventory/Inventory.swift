@@ -1,0 +1,1 @@
+// The Inventory module of Restock.

@@ -1,0 +1,1 @@
+// The Optimize module of Restock.
