@@ -37,6 +37,12 @@ let package = Package(
         // MARK: Benchmarks (run by scripts/bench against the Python peers)
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
         .executableTarget(name: "bench-tabular", dependencies: ["Tabular", "BenchSupport"], path: "Benchmarks/tabular"),
+        .executableTarget(name: "bench-plot", dependencies: ["Plot", "BenchSupport"], path: "Benchmarks/plot"),
+        .executableTarget(name: "bench-stats", dependencies: ["Tabular", "Stats", "Forecast", "BenchSupport"], path: "Benchmarks/stats"),
+        .executableTarget(name: "bench-inventory", dependencies: ["Inventory", "Optimize", "BenchSupport"], path: "Benchmarks/inventory"),
+
+        // MARK: Scripts
+        .executableTarget(name: "gallery", dependencies: ["Plot", "Tabular"], path: "scripts/gallery"),
 
         // MARK: Tests
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),

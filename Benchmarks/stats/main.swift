@@ -1,0 +1,4 @@
+import BenchSupport
+
+let arguments = BenchArguments()
+print("bench-stats: no case named '\(arguments.caseName)'")

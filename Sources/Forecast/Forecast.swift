@@ -1,1 +1,0 @@
-// The Forecast module of Restock.
