@@ -1,1 +1,0 @@
-// The Tabular module of Restock.
