@@ -45,6 +45,21 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     public mutating func nextUniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
+
+    /// A uniform integer in 0..<bound, unbiased (Lemire's multiply-and-reject), and the same on
+    /// every toolchain, unlike `Int.random(in:using:)` whose algorithm the standard library may change.
+    /// - Precondition: `bound > 0`; a non-positive bound returns 0.
+    @inlinable
+    public mutating func nextIndex(below bound: Int) -> Int {
+        guard bound > 1 else { return 0 }
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
+    }
 }
 
 /// SplitMix64, used to expand a 64-bit seed into xoshiro's state (Steele, Lea & Flood 2014).
