@@ -80,6 +80,13 @@ private let tolerance = 1e-7
     #expect(LinearProgramError.infeasible(variables: 2, constraints: 2).description.contains("infeasible"))
 }
 
+@Test func emptyRowWithPositiveLowerBoundIsInfeasible() {
+    var lp = LinearProgram()
+    lp.addVariable("x", cost: 1)
+    lp.addConstraint([], .greaterOrEqual(5))
+    #expect(throws: LinearProgramError.infeasible(variables: 1, constraints: 1)) { try lp.solve() }
+}
+
 @Test func unboundedProgramThrowsUnbounded() {
     var lp = LinearProgram(.maximize)
     let x = lp.addVariable("x", cost: 1)

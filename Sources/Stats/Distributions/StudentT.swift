@@ -49,7 +49,7 @@ public struct StudentT: Sendable, Hashable {
         let q = Swift.min(p, 1 - p)
         let magnitude: Double
         if v == 1 {
-            magnitude = tan(Double.pi * (0.5 - q))
+            magnitude = 1 / tan(Double.pi * q)
         } else if v == 2 {
             magnitude = (1 - 2 * q) / (2 * q * (1 - q)).squareRoot()
         } else {
