@@ -33,7 +33,7 @@ public struct CSVWriter: Sendable {
         self.options = options
     }
 
-    /// The CSV text of `frame` as UTF-8 bytes.
+    /// The CSV text of `frame` as UTF-8 bytes (none for a frame without columns).
     /// - Throws: ``CSVError/Kind/invalidOptions(_:)`` for a delimiter that cannot be used.
     /// - Complexity: O(cells); each distinct text value is escaped once.
     public func bytes(of frame: DataFrame) throws -> [UInt8] {
@@ -42,6 +42,7 @@ public struct CSVWriter: Sendable {
             throw CSVError(.invalidOptions("the delimiter must be one ASCII character other than a quote or a line break, not '\(options.delimiter)'"),
                            file: "<output>")
         }
+        guard frame.columnCount > 0 else { return [] }
         let lineEnd: [UInt8] = options.usesCRLF ? [0x0D, 0x0A] : [0x0A]
         var out: [UInt8] = []
         out.reserveCapacity(frame.rowCount * frame.columnCount * 8 + 64)
