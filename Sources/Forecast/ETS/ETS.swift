@@ -1,0 +1,207 @@
+import Foundation
+
+/// Exponential smoothing in the state space framework of Hyndman, Koehler, Ord & Snyder (2008),
+/// fitted by maximum likelihood.
+///
+/// The likelihood, the parameter bounds and the normalisation of the seasonal states follow
+/// statsmodels' `ETSModel`: 1e-4 ≤ α ≤ 1 − 1e-4, 1e-4 ≤ β/α ≤ 1 − 1e-4, 1e-4 ≤ γ/(1 − α) ≤ 1 − 1e-4
+/// (the usual region), 0.8 ≤ φ ≤ 0.98; the initial level, trend and seasonal states are estimated
+/// with the first seasonal state fixed. The optimiser is our own: Nelder–Mead on a logistic
+/// transform of the bounded parameters, from two starting points, each restarted until it no longer
+/// improves.
+public struct ETS: Forecaster {
+    public let specification: ETSSpecification
+    /// Seed of the simulated prediction intervals (models without a closed-form variance).
+    public var seed: UInt64
+    /// Sample paths of the simulated prediction intervals.
+    public var simulationPaths: Int
+
+    public init(_ specification: ETSSpecification, seed: UInt64 = 42, simulationPaths: Int = 5000) {
+        self.specification = specification
+        self.seed = seed
+        self.simulationPaths = simulationPaths
+    }
+
+    /// - Throws: `ForecastError.invalidArgument` for a seasonal model with a period below 2.
+    public init(error: ETSSpecification.ErrorType, trend: ETSSpecification.TrendType = .none,
+                season: ETSSpecification.SeasonType = .none, period: Int = 1, seed: UInt64 = 42) throws {
+        self.init(try ETSSpecification(error: error, trend: trend, season: season, period: period), seed: seed)
+    }
+
+    public var name: String { specification.description }
+
+    /// Fits by maximum likelihood.
+    ///
+    /// - Throws: `ForecastError.nonFinite` for NaN values, `.tooShort` below
+    ///   `parameterCount + 3` observations (two seasons for seasonal models), `.invalidArgument` for
+    ///   multiplicative components on non-positive data, `.fitFailed` if no finite likelihood is found.
+    /// - Complexity: O(n · evaluations); a few thousand likelihood evaluations per fit.
+    public func fit(_ y: [Double]) throws -> ETSFit {
+        let spec = specification
+        try Validation.history(y, minimum: spec.minimumObservations, method: spec.description)
+        if spec.error == .multiplicative || spec.season == .multiplicative, let bad = y.firstIndex(where: { $0 <= 0 }) {
+            throw ForecastError.invalidArgument(
+                "\(spec) needs positive data, the series has \(y[bad]) at position \(bad)")
+        }
+        let layout = ETSLayout(specification: spec)
+        let start = ETSStart(specification: spec, series: y)
+        var best: NelderMead.Result?
+        var evaluations = 0
+        let optimiser = NelderMead(maxEvaluations: 400 * layout.count + 2000)
+        var season = [Double](repeating: 0, count: max(1, spec.period))
+        y.withUnsafeBufferPointer { yp in
+            let objective: ([Double]) -> Double = { u in
+                let p = layout.parameters(from: u)
+                let recursion = ETSRecursion(specification: spec, parameters: p)
+                if spec.hasSeason { for j in 0..<spec.period { season[j] = p.initialSeasonal[j] } }
+                let out = season.withUnsafeMutableBufferPointer { sp in
+                    recursion.run(yp, level: p.initialLevel, trend: p.initialTrend, season: sp, fitted: nil)
+                }
+                return out.logLikelihood.isFinite ? -out.logLikelihood : .infinity
+            }
+            for smoothing in ETSStart.smoothingStarts {
+                let u0 = layout.vector(from: start.parameters(smoothing: smoothing))
+                let result = optimiser.minimize(u0, steps: layout.steps(start: start), objective)
+                evaluations += result.evaluations
+                if best == nil || result.value < best!.value { best = result }
+            }
+        }
+        guard let best, best.value.isFinite else {
+            throw ForecastError.fitFailed(method: spec.description, reason: "no parameters gave a finite likelihood")
+        }
+        return try ETSFit(specification: spec, parameters: layout.parameters(from: best.point), series: y)
+    }
+
+    public func forecast(_ history: [Double], horizon: Int, levels: [Double]) throws -> ForecastResult {
+        try Validation.horizon(horizon)
+        try Validation.levels(levels)
+        if let constant = ETS.constantForecast(history, horizon: horizon, levels: levels, name: name) { return constant }
+        return try fit(history).forecast(horizon: horizon, levels: levels, seed: seed, paths: simulationPaths)
+    }
+
+    /// A constant series has zero variance: its forecast is the constant with zero-width intervals.
+    static func constantForecast(_ y: [Double], horizon: Int, levels: [Double], name: String) -> ForecastResult? {
+        guard let first = y.first, y.count >= 2, y.allSatisfy({ $0 == first }) else { return nil }
+        let mean = [Double](repeating: first, count: horizon)
+        return ForecastResult(model: name, mean: mean,
+                              intervals: levels.map { PredictionInterval(level: $0, lower: mean, upper: mean) })
+    }
+}
+
+/// Where each free parameter sits in the optimiser's vector, and the transforms to and from it.
+struct ETSLayout {
+    let specification: ETSSpecification
+    static let smoothingBounds = (lower: 1e-4, upper: 1 - 1e-4)
+    static let phiBounds = (lower: 0.8, upper: 0.98)
+
+    var count: Int {
+        let s = specification
+        return 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? 1 : 0) + (s.isDamped ? 1 : 0)
+            + 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? s.period - 1 : 0)
+    }
+
+    private static func squash(_ u: Double, _ bounds: (lower: Double, upper: Double)) -> Double {
+        bounds.lower + (bounds.upper - bounds.lower) / (1 + exp(-u))
+    }
+
+    private static func unsquash(_ x: Double, _ bounds: (lower: Double, upper: Double)) -> Double {
+        let r = min(max((x - bounds.lower) / (bounds.upper - bounds.lower), 1e-6), 1 - 1e-6)
+        return log(r / (1 - r))
+    }
+
+    /// Optimiser vector → model parameters (β and γ from β* and γ*).
+    func parameters(from u: [Double]) -> ETSParameters {
+        let s = specification
+        var i = 0
+        let alpha = ETSLayout.squash(u[i], ETSLayout.smoothingBounds); i += 1
+        var beta = 0.0, gamma = 0.0, phi = 1.0
+        if s.hasTrend { beta = alpha * ETSLayout.squash(u[i], ETSLayout.smoothingBounds); i += 1 }
+        if s.hasSeason { gamma = (1 - alpha) * ETSLayout.squash(u[i], ETSLayout.smoothingBounds); i += 1 }
+        if s.isDamped { phi = ETSLayout.squash(u[i], ETSLayout.phiBounds); i += 1 }
+        let level = u[i]; i += 1
+        var trend = 0.0
+        if s.hasTrend { trend = u[i]; i += 1 }
+        var seasonal: [Double] = []
+        if s.hasSeason {
+            seasonal.reserveCapacity(s.period)
+            seasonal.append(s.season == .multiplicative ? 1 : 0)
+            for _ in 1..<s.period { seasonal.append(u[i]); i += 1 }
+        }
+        return ETSParameters(alpha: alpha, beta: beta, gamma: gamma, phi: phi, initialLevel: level,
+                             initialTrend: trend, initialSeasonal: seasonal)
+    }
+
+    /// Model parameters → optimiser vector.
+    func vector(from p: ETSParameters) -> [Double] {
+        let s = specification
+        var u: [Double] = [ETSLayout.unsquash(p.alpha, ETSLayout.smoothingBounds)]
+        if s.hasTrend { u.append(ETSLayout.unsquash(p.beta / p.alpha, ETSLayout.smoothingBounds)) }
+        if s.hasSeason { u.append(ETSLayout.unsquash(p.gamma / (1 - p.alpha), ETSLayout.smoothingBounds)) }
+        if s.isDamped { u.append(ETSLayout.unsquash(p.phi, ETSLayout.phiBounds)) }
+        u.append(p.initialLevel)
+        if s.hasTrend { u.append(p.initialTrend) }
+        if s.hasSeason { u.append(contentsOf: p.initialSeasonal.dropFirst()) }
+        return u
+    }
+
+    /// Initial simplex edges: one unit on the logistic scale, a fraction of the data's scale for states.
+    func steps(start: ETSStart) -> [Double] {
+        let s = specification
+        var steps = [Double](repeating: 1, count: 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? 1 : 0) + (s.isDamped ? 1 : 0))
+        steps.append(start.levelScale * 0.1)
+        if s.hasTrend { steps.append(max(start.levelScale * 0.01, abs(start.trend) * 0.5)) }
+        if s.hasSeason {
+            let step = s.season == .multiplicative ? 0.05 : start.levelScale * 0.05
+            steps.append(contentsOf: repeatElement(step, count: s.period - 1))
+        }
+        return steps
+    }
+}
+
+/// Heuristic starting values of the states (statsmodels' simple initialisation).
+struct ETSStart {
+    let specification: ETSSpecification
+    var level: Double
+    var trend: Double
+    var seasonal: [Double]
+    /// A positive scale of the data for simplex steps.
+    var levelScale: Double
+
+    /// (α, β, γ, φ) pairs the optimiser starts from.
+    static let smoothingStarts: [(Double, Double, Double, Double)] = [(0.1, 0.01, 0.01, 0.95), (0.5, 0.1, 0.1, 0.9)]
+
+    init(specification s: ETSSpecification, series y: [Double]) {
+        specification = s
+        let m = s.period
+        if s.hasSeason && y.count >= 2 * m {
+            let first = y[0..<m].reduce(0, +) / Double(m)
+            let second = y[m..<(2 * m)].reduce(0, +) / Double(m)
+            level = first
+            trend = s.hasTrend ? (second - first) / Double(m) : 0
+            seasonal = y[0..<m].map { s.season == .multiplicative ? $0 / first : $0 - first }
+            // Fix the first seasonal state, moving its value into the level (statsmodels' convention).
+            if s.season == .multiplicative {
+                let s0 = seasonal[0]
+                level *= s0
+                seasonal = seasonal.map { $0 / s0 }
+            } else {
+                let s0 = seasonal[0]
+                level += s0
+                seasonal = seasonal.map { $0 - s0 }
+            }
+        } else {
+            level = y.first ?? 0
+            trend = s.hasTrend && y.count > 1 ? y[1] - y[0] : 0
+            seasonal = s.hasSeason ? [Double](repeating: s.season == .multiplicative ? 1 : 0, count: m) : []
+        }
+        let meanAbs = y.reduce(0) { $0 + abs($1) } / Double(max(1, y.count))
+        levelScale = max(meanAbs, 1e-8)
+    }
+
+    func parameters(smoothing: (Double, Double, Double, Double)) -> ETSParameters {
+        ETSParameters(alpha: smoothing.0, beta: specification.hasTrend ? smoothing.1 : 0,
+                      gamma: specification.hasSeason ? smoothing.2 : 0,
+                      phi: specification.isDamped ? smoothing.3 : 1, initialLevel: level,
+                      initialTrend: trend, initialSeasonal: seasonal)
+    }
+}

@@ -1,0 +1,66 @@
+import Tabular
+
+extension TableCell {
+    /// Formats `frame` for a notebook: numbers rounded per column to a sensible precision, missing
+    /// values blank, and at most `maxRows` rows (the first ones), with a note saying how many there are.
+    public init(_ frame: DataFrame, caption: String? = nil, maxRows: Int = 20) {
+        let shown = frame.head(maxRows)
+        self.caption = caption
+        header = shown.columnNames
+        numeric = shown.columns.map { [.integer, .double].contains($0.type) }
+        let formatted = shown.columns.map { column in CellFormat.strings(for: column) }
+        rows = (0..<shown.rowCount).map { row in formatted.map { $0[row] } }
+        note = frame.rowCount > maxRows
+            ? "showing \(maxRows) of \(CellFormat.grouped(frame.rowCount)) rows" : nil
+    }
+}
+
+/// How numbers look in notebook tables.
+enum CellFormat {
+    /// The column's values as text; doubles get one number of decimals for the whole column,
+    /// chosen from its largest magnitude (12,345 · 123.4 · 1.23 · 0.0123).
+    static func strings(for column: Column) -> [String] {
+        switch column.data {
+        case let .integer(values, missing):
+            return values.indices.map { missing?[$0] == true ? "" : grouped(values[$0]) }
+        case let .double(values, missing):
+            let largest = values.indices.reduce(0.0) { missing?[$1] == true || !values[$1].isFinite ? $0 : max($0, abs(values[$1])) }
+            let decimals = largest >= 1000 ? 0 : largest >= 100 ? 1 : largest >= 1 ? 2 : 4
+            return values.indices.map { row in
+                missing?[row] == true || values[row].isNaN ? "" : fixed(values[row], decimals: decimals)
+            }
+        default:
+            return (0..<column.count).map { column[$0].description }
+        }
+    }
+
+    /// An integer with thousands separators: 1,234,567.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
+    }
+
+    /// A double with `decimals` decimals, thousands separated, with no "-0".
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value > 0 ? "inf" : value < 0 ? "-inf" : "" }
+        let scale = pow10(decimals)
+        let rounded = (abs(value) * scale).rounded() / scale
+        let whole = Int(rounded.rounded(.down))
+        var text = grouped(whole)
+        if decimals > 0 {
+            let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+            let digits = String(fraction)
+            text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        }
+        return value < 0 && rounded != 0 ? "-" + text : text
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+}

@@ -1,0 +1,190 @@
+import CClp
+
+extension LinearProgram {
+    /// Solves the program with COIN-OR CLP and returns the optimal solution.
+    ///
+    /// - Parameter options: Algorithm, presolve and limits; default dual simplex with presolve.
+    /// - Returns: The solution, whose ``LinearProgramSolution/status`` is ``SolutionStatus/optimal``.
+    /// - Throws: ``LinearProgramError/infeasible(variables:constraints:)``,
+    ///   ``LinearProgramError/unbounded(variables:constraints:)``, ``LinearProgramError/stopped(iterations:)``
+    ///   or ``LinearProgramError/numericalFailure`` when there is no proven optimum, and a model error
+    ///   (NaN bound, lower above upper, non-finite coefficient) before calling the solver.
+    /// - Complexity: O(nonzeros + variables + constraints) to build the solver's input, then the solve.
+    public func solve(options: SolverOptions = .standard) throws(LinearProgramError) -> LinearProgramSolution {
+        let solution = try solveReportingStatus(options: options)
+        switch solution.status {
+        case .optimal: return solution
+        case .infeasible: throw .infeasible(variables: variableCount, constraints: constraintCount)
+        case .unbounded: throw .unbounded(variables: variableCount, constraints: constraintCount)
+        case .stopped: throw .stopped(iterations: solution.iterations)
+        case .numericalFailure: throw .numericalFailure
+        }
+    }
+
+    /// Solves the program and returns whatever the solver ends with, optimal or not.
+    ///
+    /// The values of a non-optimal result are the solver's last iterate: useful for diagnosis, not
+    /// a solution. Only a malformed model throws.
+    public func solveReportingStatus(options: SolverOptions = .standard) throws(LinearProgramError)
+        -> LinearProgramSolution {
+        try validate()
+        let columns = variableCount
+        let rows = constraintCount
+        guard entryValue.count < Int(Int32.max) else { throw .tooLarge(nonzeros: entryValue.count) }
+
+        let matrix = compressedColumns()
+        guard let model = Clp_newModel() else { throw .numericalFailure }
+        defer { Clp_deleteModel(model) }
+        Clp_setLogLevel(model, Int32(clamping: options.logLevel))
+
+        let infinity = Double.greatestFiniteMagnitude
+        func clip(_ values: [Double]) -> [Double] {
+            values.map { $0 == .infinity ? infinity : ($0 == -.infinity ? -infinity : $0) }
+        }
+        let colLower = clip(columnLower), colUpper = clip(columnUpper)
+        let lower = clip(rowLower), upper = clip(rowUpper)
+        matrix.starts.withUnsafeBufferPointer { starts in
+            matrix.rows.withUnsafeBufferPointer { index in
+                matrix.values.withUnsafeBufferPointer { value in
+                    Clp_loadProblem(model, Int32(columns), Int32(rows), starts.baseAddress, index.baseAddress,
+                                    value.baseAddress, colLower, colUpper, objective, lower, upper)
+                }
+            }
+        }
+        Clp_setObjSense(model, objectiveSense == .minimize ? 1 : -1)
+        if let iterations = options.maximumIterations {
+            Clp_setMaximumIterations(model, Int32(clamping: iterations))
+        }
+        if let seconds = options.maximumSeconds { Clp_setMaximumSeconds(model, seconds) }
+
+        if let solve = ClpSolve_new() {
+            defer { ClpSolve_delete(solve) }
+            let method: Int32
+            switch options.algorithm {
+            case .dual: method = 0
+            case .primal: method = 1
+            case .barrier: method = 3
+            case .automatic: method = 5
+            }
+            ClpSolve_setSolveType(solve, method, -1)
+            ClpSolve_setPresolveType(solve, options.presolve ? 0 : 1, -1)
+            Clp_initialSolveWithOptions(model, solve)
+        } else {
+            Clp_initialSolve(model)
+        }
+
+        let status: SolutionStatus
+        switch Clp_status(model) {
+        case 0: status = .optimal
+        case 1: status = .infeasible
+        case 2: status = .unbounded
+        case 3: status = .stopped
+        default: status = .numericalFailure
+        }
+        let values = Self.copy(Clp_getColSolution(model), count: columns)
+        let rowPrice = Self.copy(Clp_getRowPrice(model), count: rows)
+        let reduced = Self.copy(Clp_getReducedCost(model), count: columns)
+        let activities = Self.copy(Clp_getRowActivity(model), count: rows)
+        return LinearProgramSolution(
+            status: status,
+            objectiveValue: Clp_getObjValue(model) + objectiveOffset,
+            values: values, duals: rowPrice, reducedCosts: reduced, activities: activities,
+            iterations: Int(Clp_getIterationCount(model)))
+    }
+
+    private static func copy(_ pointer: UnsafePointer<Double>?, count: Int) -> [Double] {
+        guard let pointer, count > 0 else { return [Double](repeating: .nan, count: count) }
+        return Array(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
+    private func validate() throws(LinearProgramError) {
+        for j in 0..<variableCount {
+            let lower = columnLower[j], upper = columnUpper[j]
+            if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {
+                throw .badVariableBounds(variable: name(of: Variable(index: j)), lower: lower, upper: upper)
+            }
+            if !objective[j].isFinite {
+                throw .nonFiniteCoefficient(constraint: "objective", variable: name(of: Variable(index: j)),
+                                            value: objective[j])
+            }
+        }
+        for i in 0..<constraintCount {
+            let lower = rowLower[i], upper = rowUpper[i]
+            if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {
+                throw .badConstraintBounds(constraint: name(of: Constraint(index: i)), lower: lower, upper: upper)
+            }
+        }
+        let columns = variableCount
+        for k in 0..<entryValue.count {
+            let column = Int(entryColumn[k])
+            if column < 0 || column >= columns { throw .unknownVariable(index: column, variableCount: columns) }
+            if !entryValue[k].isFinite {
+                throw .nonFiniteCoefficient(constraint: name(of: Constraint(index: Int(entryRow[k]))),
+                                            variable: name(of: Variable(index: column)), value: entryValue[k])
+            }
+        }
+    }
+
+    /// The triplets as a compressed sparse column matrix, duplicates summed.
+    ///
+    /// Triplets are stored in row order, so a stable counting sort by column leaves the rows of each
+    /// column ascending and any duplicates adjacent.
+    func compressedColumns() -> (starts: [Int32], rows: [Int32], values: [Double]) {
+        let columns = variableCount
+        let count = entryValue.count
+        var starts = [Int32](repeating: 0, count: columns + 1)
+        var rows = [Int32](repeating: 0, count: count)
+        var values = [Double](repeating: 0, count: count)
+        entryColumn.withUnsafeBufferPointer { column in
+            entryRow.withUnsafeBufferPointer { row in
+                entryValue.withUnsafeBufferPointer { value in
+                    starts.withUnsafeMutableBufferPointer { start in
+                        for k in 0..<count { start[Int(column[k]) + 1] &+= 1 }
+                        for j in 0..<columns { start[j + 1] &+= start[j] }
+                        var next = Array(start[0..<columns])
+                        rows.withUnsafeMutableBufferPointer { outRow in
+                            values.withUnsafeMutableBufferPointer { outValue in
+                                next.withUnsafeMutableBufferPointer { next in
+                                    for k in 0..<count {
+                                        let j = Int(column[k])
+                                        let position = Int(next[j])
+                                        outRow[position] = row[k]
+                                        outValue[position] = value[k]
+                                        next[j] = Int32(position + 1)
+                                    }
+                                }
+                                // Sum duplicates (same row twice in a column) in place.
+                                var write = 0
+                                var read = 0
+                                for j in 0..<columns {
+                                    let end = Int(start[j + 1])
+                                    start[j] = Int32(write)
+                                    var lastRow: Int32 = -1
+                                    while read < end {
+                                        if outRow[read] == lastRow {
+                                            outValue[write - 1] += outValue[read]
+                                        } else {
+                                            outRow[write] = outRow[read]
+                                            outValue[write] = outValue[read]
+                                            lastRow = outRow[read]
+                                            write += 1
+                                        }
+                                        read += 1
+                                    }
+                                }
+                                start[columns] = Int32(write)
+                                _ = write
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let used = Int(starts[columns])
+        if used < count {
+            rows.removeLast(count - used)
+            values.removeLast(count - used)
+        }
+        return (starts, rows, values)
+    }
+}

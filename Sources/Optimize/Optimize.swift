@@ -1,1 +1,0 @@
-// The Optimize module of Restock.

@@ -1,0 +1,32 @@
+import CGD
+import Foundation
+
+extension Canvas {
+    /// The image encoded as PNG (8-bit RGB, no timestamps, so equal pictures give equal bytes).
+    /// - Parameter compression: zlib level 0...9; 1 is fastest, 9 smallest.
+    func png(compression: Int) throws -> [UInt8] {
+        var size: Int32 = 0
+        guard let pointer = gdImagePngPtrEx(image, &size, Int32(min(9, max(0, compression)))), size > 0 else {
+            throw PlotError.renderingFailed("libgd could not encode the PNG")
+        }
+        defer { gdFree(pointer) }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(size)))
+    }
+}
+
+/// Writes `bytes` to `url` atomically: to a temporary file beside it, then renamed over it, so that a
+/// reader never sees half a PNG.
+func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+    let directory = url.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+        try Data(bytes).write(to: temporary)
+    } catch {
+        throw PlotError.writeFailed(path: url.path, reason: "\(error)")
+    }
+    if rename(temporary.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw PlotError.writeFailed(path: url.path, reason: reason)
+    }
+}

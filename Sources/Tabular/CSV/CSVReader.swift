@@ -1,0 +1,221 @@
+import Dispatch
+import Foundation
+
+/// Reads CSV files (RFC 4180) and gzip-compressed CSV files into a ``DataFrame``.
+///
+/// ```swift
+/// var options = CSVReadingOptions()
+/// options.types["CustomerID"] = .integer
+/// let frame = try CSVReader(options: options).read(path: "../shared/data/online-retail.csv.gz")
+/// ```
+///
+/// - Dialect: fields separated by ``CSVReadingOptions/delimiter``, records by LF, CR LF or CR; a
+///   field in double quotes may hold delimiters, line breaks and doubled quotes (`""`). A UTF-8 byte
+///   order mark is skipped. Text must be UTF-8.
+/// - Header: the first record names the columns. Empty or repeated names are an error (pass
+///   ``CSVReadingOptions/columnNames`` to rename them): a silent `Name.1` would break every script
+///   that refers to the column by name. A file with only a header gives a frame of zero rows.
+/// - Blank lines are skipped (in a one-column file they are missing values).
+/// - Types: the schema's (``CSVReadingOptions/types``), otherwise inferred over the whole column:
+///   integer, double, boolean, date, dateTime, else string (see ``CSVFieldParser`` for the forms).
+///   A column with no value at all is text. Integers beyond Int64 make an inferred column double.
+/// - Missing values: unquoted ``CSVReadingOptions/missingValues`` tokens.
+/// - Errors: every malformed input throws a ``CSVError`` naming the file, the physical line, the
+///   column, the value and what was expected.
+///
+/// - Complexity: O(bytes). The bytes are tokenized on all cores into field spans, then the columns
+///   are converted on all cores; the file is read (or inflated) once.
+public struct CSVReader: Sendable {
+    /// The longest field the reader accepts, in bytes (16 MiB).
+    public static let maximumFieldLength = FieldSpan.maximumLength
+
+    public var options: CSVReadingOptions
+
+    public init(options: CSVReadingOptions = CSVReadingOptions()) {
+        self.options = options
+    }
+
+    /// Reads the file at `url`; a gzip file (by its magic number) is inflated first.
+    public func read(contentsOf url: URL) throws -> DataFrame {
+        try read(path: url.path)
+    }
+
+    /// Reads the file at `path`; a gzip file (by its magic number) is inflated first.
+    public func read(path: String) throws -> DataFrame {
+        let raw = try CSVBytes.read(path: path)
+        if raw.isGzip { return try parse(raw.gunzipped(file: path), file: path) }
+        if path.hasSuffix(".gz"), raw.count > 0 {
+            throw CSVError(.corruptGzip(reason: "no gzip header"), file: path)
+        }
+        return try parse(raw, file: path)
+    }
+
+    /// Reads CSV text from memory (gzip-compressed bytes are inflated first).
+    /// - Parameter name: how errors name the source.
+    public func read<Bytes: Collection>(bytes: Bytes, name: String = "<memory>") throws -> DataFrame where Bytes.Element == UInt8 {
+        let raw = CSVBytes(bytes)
+        return try parse(raw.isGzip ? raw.gunzipped(file: name) : raw, file: name)
+    }
+
+    /// Reads CSV text from a string.
+    public func read(string: String, name: String = "<memory>") throws -> DataFrame {
+        try read(bytes: Array(string.utf8), name: name)
+    }
+
+    // MARK: - Parsing
+
+    func parse(_ bytes: CSVBytes, file: String) throws -> DataFrame {
+        guard let delimiter = options.delimiter.asciiValue, options.delimiter.unicodeScalars.count == 1,
+              delimiter != CSVTokenizer.quote, delimiter != CSVTokenizer.lineFeed, delimiter != CSVTokenizer.carriageReturn
+        else {
+            throw CSVError(.invalidOptions("the delimiter must be one ASCII character other than a quote or a line break, not '\(options.delimiter)'"),
+                           file: file)
+        }
+        guard bytes.count <= FieldSpan.maximumOffset else {
+            throw CSVError(.unreadable(reason: "larger than 256 GiB"), file: file)
+        }
+        let base = bytes.base
+        var start = 0
+        if bytes.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        var firstContent = start
+        while firstContent < bytes.count, base[firstContent] == CSVTokenizer.lineFeed || base[firstContent] == CSVTokenizer.carriageReturn {
+            firstContent += 1
+        }
+        guard firstContent < bytes.count else { throw CSVError(.emptyFile, file: file, line: 1) }
+
+        let tokenizer = CSVTokenizer(bytes: base, count: bytes.count, delimiter: delimiter)
+        let header: (spans: [UInt64], next: Int)
+        do {
+            header = try tokenizer.record(at: firstContent)
+        } catch {
+            throw error.csvError(bytes: bytes, file: file, names: [])
+        }
+        var names: [String]
+        if options.hasHeader {
+            names = try header.spans.enumerated().map { column, span in
+                try Self.headerName(span, column: column, bytes: bytes, file: file)
+            }
+        } else {
+            names = (1...header.spans.count).map { "column_\($0)" }
+        }
+        if let given = options.columnNames {
+            guard given.count == names.count else {
+                throw CSVError(.invalidOptions("\(given.count) column names given for \(names.count) columns"), file: file, line: 1)
+            }
+            names = given
+        }
+        try Self.checkNames(names, file: file)
+        for name in options.types.keys where !names.contains(name) {
+            throw CSVError(.unknownColumn(available: names), file: file, columnName: name)
+        }
+
+        let chunks: [CSVTokenizer.Chunk]
+        do {
+            let cores = options.usesAllCores ? System.activeProcessorCount : 1
+            chunks = try tokenizer.records(from: options.hasHeader ? header.next : firstContent, columns: names.count, parallel: cores > 1)
+        } catch {
+            throw error.csvError(bytes: bytes, file: file, names: names)
+        }
+        let columns = try buildColumns(bytes: bytes, chunks: chunks, names: names, file: file)
+        return DataFrame(consistentColumns: columns)
+    }
+
+    /// Converts the columns, on all cores; the error reported is the earliest in the file.
+    private func buildColumns(bytes: CSVBytes, chunks: [CSVTokenizer.Chunk], names: [String], file: String) throws -> [Column] {
+        let rows = chunks.reduce(0) { $0 + ($1.columns.first?.count ?? 0) }
+        let missing = CSVMissingTokens(options.missingValues)
+        let options = self.options
+        let builders = names.indices.map { index in
+            CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(chunks: chunks.map { $0.columns[index] }), rows: rows,
+                             index: index, name: names[index], file: file, missing: missing)
+        }
+        let slots = UnsafeMutableBufferPointer<Result<Column, CSVError>?>.allocate(capacity: builders.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize().deallocate() }
+        let shared = SendablePointer(slots)
+        let work: @Sendable (Int) -> Void = { index in
+            let builder = builders[index]
+            do {
+                let column = try builder.build(type: options.types[builder.name], infers: options.infersTypes)
+                shared.buffer[index] = .success(column)
+            } catch let error as CSVError {
+                shared.buffer[index] = .failure(error)
+            } catch {
+                shared.buffer[index] = .failure(CSVError(.unreadable(reason: "\(error)"), file: file))
+            }
+        }
+        if options.usesAllCores, builders.count > 1, rows > 10_000 {
+            DispatchQueue.concurrentPerform(iterations: builders.count, execute: work)
+        } else {
+            for index in builders.indices { work(index) }
+        }
+        var columns: [Column] = []
+        var firstError: CSVError?
+        for slot in slots {
+            switch slot {
+            case let .success(column)?: columns.append(column)
+            case let .failure(error)?:
+                if firstError == nil || (error.line ?? 0) < (firstError?.line ?? 0) { firstError = error }
+            case nil: break
+            }
+        }
+        if let firstError { throw firstError }
+        return columns
+    }
+
+    private static func headerName(_ span: UInt64, column: Int, bytes: CSVBytes, file: String) throws -> String {
+        let start = FieldSpan.start(span), length = FieldSpan.length(span)
+        var raw = Array(UnsafeBufferPointer(start: bytes.base + start, count: length))
+        if FieldSpan.isEscaped(span) {
+            var unescaped: [UInt8] = []
+            var index = 0
+            while index < raw.count {
+                unescaped.append(raw[index])
+                index += raw[index] == CSVTokenizer.quote && index + 1 < raw.count && raw[index + 1] == CSVTokenizer.quote ? 2 : 1
+            }
+            raw = unescaped
+        }
+        guard let name = String(validating: raw, as: UTF8.self) else {
+            throw CSVError(.invalidUTF8, file: file, line: bytes.line(at: start), column: column + 1,
+                           value: bytes.excerpt(start: start, count: length))
+        }
+        return name
+    }
+
+    private static func checkNames(_ names: [String], file: String) throws {
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if name.isEmpty { throw CSVError(.emptyColumnName, file: file, line: 1, column: index + 1, value: "") }
+            if let first = seen[name] {
+                throw CSVError(.duplicateColumnName(firstColumn: first + 1), file: file, line: 1, column: index + 1,
+                               columnName: name, value: name)
+            }
+            seen[name] = index
+        }
+    }
+}
+
+extension CSVTokenizer.Failure {
+    func csvError(bytes: CSVBytes, file: String, names: [String]) -> CSVError {
+        CSVError(kind, file: file, line: bytes.line(at: offset), column: column,
+                 columnName: column.flatMap { $0 >= 1 && $0 <= names.count ? names[$0 - 1] : nil },
+                 value: valueLength >= 0 ? bytes.excerpt(start: valueStart, count: valueLength) : nil)
+    }
+}
+
+extension DataFrame {
+    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
+    public init(contentsOfCSVFile url: URL, options: CSVReadingOptions = CSVReadingOptions()) throws {
+        self = try CSVReader(options: options).read(contentsOf: url)
+    }
+
+    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
+    public init(contentsOfCSVFile path: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
+        self = try CSVReader(options: options).read(path: path)
+    }
+
+    /// Reads CSV text; see ``CSVReader``.
+    public init(csvString: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
+        self = try CSVReader(options: options).read(string: csvString)
+    }
+}

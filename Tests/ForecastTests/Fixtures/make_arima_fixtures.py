@@ -1,0 +1,156 @@
+"""Reference values for the ARIMA and stationarity tests of the Forecast module.
+
+Writes arima_*.json next to this script from statsmodels (ARIMA / SARIMAX, acf, pacf, kpss) and
+statsforecast (AutoARIMA, ndiffs, nsdiffs). Run by `scripts/fixtures forecast`; the tests read the
+JSON files and never run Python.
+
+Likelihood conventions. For d + D = 0 statsmodels' ARIMA likelihood is exact and is compared as is.
+With differencing, statsmodels' default (approximate diffuse prior of variance 1e6 on the
+integrated states) depends on the level of the data, so the references for integrated models are
+also fitted with `use_exact_diffuse=True`; that log-likelihood equals the exact likelihood of the
+differenced series minus 0.5*log(2*pi) per diffuse observation, and `llf_differenced` adds that
+back to give R's `arima` convention, which Restock reports.
+"""
+import json
+import math
+import warnings
+
+import numpy as np
+import statsmodels.api as sm
+from statsmodels.tsa.arima.model import ARIMA
+from statsmodels.tsa.stattools import acf, kpss, pacf
+
+warnings.simplefilter("ignore")
+
+# Box & Jenkins (1976) series G: monthly international airline passengers (thousands), 1949-1960,
+# the public AirPassengers data set.
+AIR_PASSENGERS = [
+    112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
+    115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
+    145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166,
+    171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
+    196, 196, 236, 235, 229, 243, 264, 272, 237, 211, 180, 201,
+    204, 188, 235, 227, 234, 264, 302, 293, 259, 229, 203, 229,
+    242, 233, 267, 269, 270, 315, 364, 347, 312, 274, 237, 278,
+    284, 277, 317, 313, 318, 374, 413, 405, 355, 306, 271, 306,
+    315, 301, 356, 348, 355, 422, 465, 467, 404, 347, 305, 336,
+    340, 318, 362, 348, 363, 435, 491, 505, 404, 359, 310, 337,
+    360, 342, 406, 396, 420, 472, 548, 559, 463, 407, 362, 405,
+    417, 391, 419, 461, 472, 535, 622, 606, 508, 461, 390, 432,
+]
+assert len(AIR_PASSENGERS) == 144 and sum(AIR_PASSENGERS) == 40363
+
+LEVELS = [0.8, 0.95]
+HORIZON = 12
+
+
+def series():
+    sunspots = sm.datasets.sunspots.load_pandas().data["SUNACTIVITY"].to_numpy(float)
+    nile = sm.datasets.nile.load_pandas().data["volume"].to_numpy(float)
+    gdp = sm.datasets.macrodata.load_pandas().data["realgdp"].to_numpy(float)
+    growth = 100 * np.diff(np.log(gdp))
+    log_air = np.log(np.array(AIR_PASSENGERS, float))
+    return {"sunspots": sunspots, "nile": nile, "gdp_growth": growth, "log_air": log_air,
+            "air": np.array(AIR_PASSENGERS, float)}
+
+
+def forecast_block(res, steps):
+    fc = res.get_forecast(steps)
+    out = {"mean": fc.predicted_mean.tolist(), "intervals": []}
+    for level in LEVELS:
+        ci = np.asarray(fc.conf_int(alpha=1 - level))
+        out["intervals"].append({"level": level, "lower": ci[:, 0].tolist(), "upper": ci[:, 1].tolist()})
+    return out
+
+
+def named(res):
+    return {name: float(v) for name, v in zip(res.model.param_names, res.params)}
+
+
+def arima_case(name, y, order, seasonal=(0, 0, 0, 0), trend="n"):
+    d = order[1] + seasonal[1] * max(seasonal[3], 1)
+    case = {"name": name, "series": y.tolist(), "order": list(order), "seasonal_order": list(seasonal),
+            "trend": trend, "horizon": HORIZON}
+    default = ARIMA(y, order=order, seasonal_order=seasonal, trend=trend).fit()
+    case["statsmodels_default"] = {"params": named(default), "llf": float(default.llf)}
+    if d == 0:
+        res = default
+        case["reference"] = {"params": named(res), "llf": float(res.llf), "llf_differenced": float(res.llf),
+                             "aic": float(res.aic), "aicc": float(res.aicc), "bic": float(res.bic),
+                             "forecast": forecast_block(res, HORIZON), "source": "statsmodels ARIMA (exact)"}
+    else:
+        # SARIMAX's trend 'c' with d + D = 1 is the drift of the differenced series.
+        sar_trend = "c" if trend in ("t", "c") else "n"
+        model = sm.tsa.SARIMAX(y, order=order, seasonal_order=seasonal, trend=sar_trend, use_exact_diffuse=True)
+        res = model.fit(disp=False, maxiter=1000, method="lbfgs")
+        llf = float(res.llf)
+        case["reference"] = {"params": named(res), "llf": llf,
+                             "llf_differenced": llf + 0.5 * math.log(2 * math.pi) * d,
+                             "forecast": forecast_block(res, HORIZON),
+                             "source": "statsmodels SARIMAX use_exact_diffuse=True"}
+    return case
+
+
+def arima_fixtures(s):
+    cases = [
+        arima_case("sunspots", s["sunspots"], (2, 0, 0), trend="c"),
+        arima_case("log_air", s["log_air"], (0, 1, 1), (0, 1, 1, 12)),
+        arima_case("nile", s["nile"], (1, 1, 1)),
+        arima_case("nile_drift", s["nile"], (0, 1, 1), trend="t"),
+        arima_case("gdp_growth", s["gdp_growth"], (1, 0, 1), trend="c"),
+        arima_case("log_air_sar", s["log_air"], (1, 1, 0), (1, 1, 0, 12)),
+    ]
+    return cases
+
+
+def stationarity_fixtures(s):
+    out = []
+    for name in ["sunspots", "nile", "gdp_growth", "log_air"]:
+        y = s[name]
+        n = len(y)
+        lags = int(math.floor(3 * math.sqrt(n) / 13))
+        stat, p, used, _ = kpss(y, regression="c", nlags=lags)
+        dy = np.diff(y)
+        dstat, dp, _, _ = kpss(dy, regression="c", nlags=int(math.floor(3 * math.sqrt(len(dy)) / 13)))
+        out.append({
+            "name": name, "series": y.tolist(),
+            "acf": acf(y, nlags=20, fft=False).tolist(),
+            "pacf_ldb": pacf(y, nlags=20, method="ldb").tolist(),
+            "kpss": {"lags": lags, "statistic": float(stat), "p_value": float(p)},
+            "kpss_diff": {"statistic": float(dstat), "p_value": float(dp)},
+            "seasonal_difference_12": (y[12:] - y[:-12]).tolist(),
+        })
+    return out
+
+
+def auto_arima_fixtures(s):
+    from statsforecast.arima import ndiffs, nsdiffs
+    from statsforecast.models import AutoARIMA
+    cases = []
+    for name, period in [("log_air", 12), ("air", 12), ("sunspots", 1), ("nile", 1), ("gdp_growth", 1)]:
+        y = s[name]
+        model = AutoARIMA(season_length=period).fit(y)
+        fit = model.model_
+        p, q, P, Q, m, d, D = [int(v) for v in fit["arma"]]
+        case = {"name": name, "period": period, "series": y.tolist(),
+                "order": [p, d, q], "seasonal_order": [P, D, Q, m],
+                "coef": {k: float(v) for k, v in fit["coef"].items()},
+                "aicc": float(fit["aicc"]), "loglik": float(fit["loglik"]),
+                "ndiffs": int(ndiffs(y)),
+                "nsdiffs": int(nsdiffs(y, period=period)) if period > 1 else 0}
+        cases.append(case)
+    return cases
+
+
+def main():
+    s = series()
+    with open("arima_models.json", "w") as f:
+        json.dump(arima_fixtures(s), f, indent=1)
+    with open("arima_stationarity.json", "w") as f:
+        json.dump(stationarity_fixtures(s), f, indent=1)
+    with open("arima_auto.json", "w") as f:
+        json.dump(auto_arima_fixtures(s), f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
