@@ -11,6 +11,15 @@ final class Canvas {
     let width: Int
     let height: Int
     private var rasterizer = Rasterizer()
+    /// When set, shapes are drawn only inside this rectangle (text is never clipped).
+    var clip: Rect?
+
+    /// The whole-pixel box drawing may touch: the image, cut to `clip` when set.
+    private var drawable: (x0: Int, y0: Int, x1: Int, y1: Int) {
+        guard let clip else { return (0, 0, width, height) }
+        return (max(0, Int(clip.minX.rounded())), max(0, Int(clip.minY.rounded())),
+                min(width, Int(clip.maxX.rounded())), min(height, Int(clip.maxY.rounded())))
+    }
 
     /// A canvas of `width` x `height` device pixels filled with `background`.
     /// - Throws: ``PlotError/invalidSize(width:height:scale:)`` for empty or oversized images,
@@ -65,8 +74,9 @@ final class Canvas {
     func fill(_ rect: Rect, color: Color) {
         guard rect.width.isFinite, rect.height.isFinite, rect.x.isFinite, rect.y.isFinite,
               color.opacity > 0 else { return }
-        let x0 = max(0, Int(rect.minX.rounded())), x1 = min(width, Int(rect.maxX.rounded()))
-        let y0 = max(0, Int(rect.minY.rounded())), y1 = min(height, Int(rect.maxY.rounded()))
+        let box = drawable
+        let x0 = max(box.x0, Int(rect.minX.rounded())), x1 = min(box.x1, Int(rect.maxX.rounded()))
+        let y0 = max(box.y0, Int(rect.minY.rounded())), y1 = min(box.y1, Int(rect.maxY.rounded()))
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
             guard let row = image.pointee.tpixels[y] else { continue }
@@ -99,7 +109,7 @@ final class Canvas {
             }
         }
         guard minX <= maxX, minY <= maxY else { return }
-        let bounds = clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+        let bounds = clip ?? self.clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let x0 = max(0, Int(max(minX, bounds.minX).rounded(.down)))
         let y0 = max(0, Int(max(minY, bounds.minY).rounded(.down)))
         let x1 = min(width, Int(min(maxX, bounds.maxX).rounded(.up)))
@@ -122,10 +132,11 @@ final class Canvas {
     /// Fills a disc, optionally ringed by `edge` of `edgeWidth` pixels, anti-aliased analytically.
     func fillCircle(center: Point, radius: Double, color: Color, edge: Color? = nil, edgeWidth: Double = 0) {
         guard center.x.isFinite, center.y.isFinite, radius > 0, radius.isFinite else { return }
-        let x0 = max(0, Int((center.x - radius - 1).rounded(.down)))
-        let x1 = min(width - 1, Int((center.x + radius + 1).rounded(.up)))
-        let y0 = max(0, Int((center.y - radius - 1).rounded(.down)))
-        let y1 = min(height - 1, Int((center.y + radius + 1).rounded(.up)))
+        let box = drawable
+        let x0 = max(box.x0, Int((center.x - radius - 1).rounded(.down)))
+        let x1 = min(box.x1 - 1, Int((center.x + radius + 1).rounded(.up)))
+        let y0 = max(box.y0, Int((center.y - radius - 1).rounded(.down)))
+        let y1 = min(box.y1 - 1, Int((center.y + radius + 1).rounded(.up)))
         guard x0 <= x1, y0 <= y1 else { return }
         let inner = edge == nil ? radius : max(0, radius - edgeWidth)
         for y in y0...y1 {

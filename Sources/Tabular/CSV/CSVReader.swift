@@ -42,7 +42,9 @@ public struct CSVReader: Sendable {
 
     /// Reads the file at `path`; a gzip file (by its magic number) is inflated first.
     public func read(path: String) throws -> DataFrame {
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let raw = try CSVBytes.read(path: path)
+        if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE read", Double(DispatchTime.now().uptimeNanoseconds-t0)/1e9) }
         if raw.isGzip { return try parse(raw.gunzipped(file: path), file: path) }
         if path.hasSuffix(".gz"), raw.count > 0 {
             throw CSVError(.corruptGzip(reason: "no gzip header"), file: path)
@@ -83,7 +85,7 @@ public struct CSVReader: Sendable {
         }
         guard firstContent < bytes.count else { throw CSVError(.emptyFile, file: file, line: 1) }
 
-        let tokenizer = CSVTokenizer(bytes: base, count: bytes.count, delimiter: delimiter)
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
         let header: (spans: [UInt64], next: Int)
         do {
             header = try tokenizer.record(at: firstContent)
@@ -109,6 +111,7 @@ public struct CSVReader: Sendable {
             throw CSVError(.unknownColumn(available: names), file: file, columnName: name)
         }
 
+        let t0 = DispatchTime.now().uptimeNanoseconds
         let chunks: [CSVTokenizer.Chunk]
         do {
             let cores = options.usesAllCores ? System.activeProcessorCount : 1
@@ -116,17 +119,20 @@ public struct CSVReader: Sendable {
         } catch {
             throw error.csvError(bytes: bytes, file: file, names: names)
         }
+        let t1 = DispatchTime.now().uptimeNanoseconds
         let columns = try buildColumns(bytes: bytes, chunks: chunks, names: names, file: file)
+        let t2 = DispatchTime.now().uptimeNanoseconds
+        if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE tokenize", Double(t1-t0)/1e9, "build", Double(t2-t1)/1e9) }
         return DataFrame(consistentColumns: columns)
     }
 
     /// Converts the columns, on all cores; the error reported is the earliest in the file.
     private func buildColumns(bytes: CSVBytes, chunks: [CSVTokenizer.Chunk], names: [String], file: String) throws -> [Column] {
-        let rows = chunks.reduce(0) { $0 + ($1.columns.first?.count ?? 0) }
+        let rows = chunks.reduce(0) { $0 + $1.table.rows }
         let missing = CSVMissingTokens(options.missingValues)
         let options = self.options
         let builders = names.indices.map { index in
-            CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(chunks: chunks.map { $0.columns[index] }), rows: rows,
+            CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(tables: chunks.map(\.table), column: index), rows: rows,
                              index: index, name: names[index], file: file, missing: missing)
         }
         let slots = UnsafeMutableBufferPointer<Result<Column, CSVError>?>.allocate(capacity: builders.count)
@@ -135,6 +141,8 @@ public struct CSVReader: Sendable {
         let shared = SendablePointer(slots)
         let work: @Sendable (Int) -> Void = { index in
             let builder = builders[index]
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            defer { if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE column", builder.name, Double(DispatchTime.now().uptimeNanoseconds-t0)/1e9) } }
             do {
                 let column = try builder.build(type: options.types[builder.name], infers: options.infersTypes)
                 shared.buffer[index] = .success(column)
@@ -200,22 +208,5 @@ extension CSVTokenizer.Failure {
         CSVError(kind, file: file, line: bytes.line(at: offset), column: column,
                  columnName: column.flatMap { $0 >= 1 && $0 <= names.count ? names[$0 - 1] : nil },
                  value: valueLength >= 0 ? bytes.excerpt(start: valueStart, count: valueLength) : nil)
-    }
-}
-
-extension DataFrame {
-    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
-    public init(contentsOfCSVFile url: URL, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(contentsOf: url)
-    }
-
-    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
-    public init(contentsOfCSVFile path: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(path: path)
-    }
-
-    /// Reads CSV text; see ``CSVReader``.
-    public init(csvString: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(string: csvString)
     }
 }
