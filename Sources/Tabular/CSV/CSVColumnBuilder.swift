@@ -199,7 +199,7 @@ struct CSVColumnBuilder: Sendable {
     /// Dictionary-encodes the column as text.
     private func strings() throws -> ColumnData {
         let base = bytes.base
-        var encoder = CSVStringEncoder()
+        let encoder = CSVStringEncoder()
         let missing = self.missing
         // Neighbouring rows often repeat a value (the lines of one invoice): compare with the
         // previous field before hashing.
@@ -213,7 +213,7 @@ struct CSVColumnBuilder: Sendable {
                     code = -1
                 } else if FieldSpan.isEscaped(span) {
                     code = encoder.code(escaped: base + start, length, row: row)
-                } else if length == previousLength, memcmp(base + start, base + previousStart, length) == 0 {
+                } else if length == previousLength, CSVStringEncoder.equal(base + start, base + previousStart, length) {
                     code = previousCode
                 } else {
                     code = encoder.code(base + start, length, row: row)

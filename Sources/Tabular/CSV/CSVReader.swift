@@ -42,9 +42,7 @@ public struct CSVReader: Sendable {
 
     /// Reads the file at `path`; a gzip file (by its magic number) is inflated first.
     public func read(path: String) throws -> DataFrame {
-        let t0 = DispatchTime.now().uptimeNanoseconds
         let raw = try CSVBytes.read(path: path)
-        if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE read", Double(DispatchTime.now().uptimeNanoseconds-t0)/1e9) }
         if raw.isGzip { return try parse(raw.gunzipped(file: path), file: path) }
         if path.hasSuffix(".gz"), raw.count > 0 {
             throw CSVError(.corruptGzip(reason: "no gzip header"), file: path)
@@ -111,7 +109,6 @@ public struct CSVReader: Sendable {
             throw CSVError(.unknownColumn(available: names), file: file, columnName: name)
         }
 
-        let t0 = DispatchTime.now().uptimeNanoseconds
         let chunks: [CSVTokenizer.Chunk]
         do {
             let cores = options.usesAllCores ? System.activeProcessorCount : 1
@@ -119,10 +116,7 @@ public struct CSVReader: Sendable {
         } catch {
             throw error.csvError(bytes: bytes, file: file, names: names)
         }
-        let t1 = DispatchTime.now().uptimeNanoseconds
         let columns = try buildColumns(bytes: bytes, chunks: chunks, names: names, file: file)
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE tokenize", Double(t1-t0)/1e9, "build", Double(t2-t1)/1e9) }
         return DataFrame(consistentColumns: columns)
     }
 
@@ -141,8 +135,6 @@ public struct CSVReader: Sendable {
         let shared = SendablePointer(slots)
         let work: @Sendable (Int) -> Void = { index in
             let builder = builders[index]
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            defer { if ProcessInfo.processInfo.environment["TRACE"] != nil { print("TRACE column", builder.name, Double(DispatchTime.now().uptimeNanoseconds-t0)/1e9) } }
             do {
                 let column = try builder.build(type: options.types[builder.name], infers: options.infersTypes)
                 shared.buffer[index] = .success(column)
