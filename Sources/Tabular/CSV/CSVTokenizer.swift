@@ -78,8 +78,10 @@ struct CSVTokenizer: @unchecked Sendable {
             var search = position + 1
             while true {
                 guard search < count, let found = memchr(bytes + search, Int32(Self.quote), count - search) else {
+                    var shown = start + 1  // the opening quote and the rest of its line
+                    while shown < count, shown - start < 40, bytes[shown] != Self.lineFeed, bytes[shown] != Self.carriageReturn { shown += 1 }
                     throw Failure(kind: .unterminatedQuote, offset: start, column: column,
-                                  valueStart: start, valueLength: Swift.min(count - start, 40))
+                                  valueStart: start, valueLength: shown - start)
                 }
                 let at = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if at + 1 < count, bytes[at + 1] == Self.quote {
