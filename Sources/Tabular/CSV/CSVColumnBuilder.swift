@@ -83,6 +83,16 @@ struct CSVColumnBuilder: Sendable {
         var span: UInt64
     }
 
+    /// The bytes of the column's first 1,000 fields: a guess at its conversion's cost.
+    func sampledBytes() -> Int {
+        var total = 0
+        _ = spans.forEach { row, span in
+            total += FieldSpan.length(span) + (FieldSpan.isQuoted(span) ? 8 : 0)
+            return row < 1000
+        }
+        return total
+    }
+
     func build(type schemaType: ColumnType?, infers: Bool) throws -> Column {
         if let schemaType {
             do {
