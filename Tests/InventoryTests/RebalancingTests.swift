@@ -137,3 +137,36 @@ private func net(_ units: Double, from: (stock: Double, mean: Double, sd: Double
     problem.transferCost = [[0, .nan], [1, 0]]
     #expect(throws: RebalancingError.self) { try problem.solve() }
 }
+
+@Test func distanceBasedCostsUseGreatCircleDistance() throws {
+    // Los Angeles (33.9416, −118.4085) to New York (40.6413, −73.7781): about 3,974 km (haversine).
+    let costs = try RebalancingProblem.distanceBasedCosts(
+        latitudes: [33.9416, 40.6413, 33.9416], longitudes: [-118.4085, -73.7781, -118.4085],
+        ratePerUnitKm: 0.001, handlingPerUnit: 0.25, maximumKilometres: 5000)
+    let km = RebalancingProblem.greatCircleKilometres(33.9416, -118.4085, 40.6413, -73.7781)
+    #expect(abs(km - 3974) < 5)
+    #expect(abs(costs[0][1] - (0.25 + 0.001 * km)) < 1e-12)
+    #expect(costs[0][1] == costs[1][0])
+    #expect(costs[0][0] == 0 && costs[0][2] == 0.25)   // same place: handling only
+    let near = try RebalancingProblem.distanceBasedCosts(
+        latitudes: [33.9416, 40.6413], longitudes: [-118.4085, -73.7781], ratePerUnitKm: 1, maximumKilometres: 1000)
+    #expect(near[0][1] == .infinity)
+    #expect(throws: RebalancingError.self) {
+        try RebalancingProblem.distanceBasedCosts(latitudes: [0], longitudes: [], ratePerUnitKm: 1)
+    }
+}
+
+@Test func planReplaysInSimulation() throws {
+    let problem = RebalancingProblem(
+        skus: [.init(id: "Truffle oil", unitMargin: 10)], stores: ["A", "B"],
+        onHand: [[100, 0]], demandMean: [[10, 20]], demandSD: [[3, 5]], transferCost: [[0, 1], [1, 0]])
+    let plan = try problem.solve()
+    let simulation = InventorySimulation(
+        skus: [.init(id: "Truffle oil", holdingCostPerDay: 0)], locations: [.init(id: "A"), .init(id: "B")],
+        regions: ["A", "B"], shippingCost: [[0, .infinity], [.infinity, 0]], demand: [[[10], [20]]],
+        initialStock: problem.onHand, transfers: plan.scheduledTransfers(day: 0), transferCost: problem.transferCost)
+    let report = try simulation.run()
+    #expect(report.unitsTransferred == 26)
+    #expect(report.unitsSold == 30)
+    #expect(report.transferCost == 26)
+}

@@ -126,3 +126,28 @@ import Testing
     bad.locations = [.init(id: "a", replenishedFrom: 0)]
     #expect(throws: SimulationError.self) { try bad.run() }
 }
+
+@Test func optimisedAllocationServesRegionalDemandBetterThanProportionalBaseline() throws {
+    // Two stores each serving only their own region; West sells 20 a day, East 5, for 10 days.
+    // Capacity is equal, so the proportional baseline splits stock evenly and West runs out.
+    let problem = AllocationProblem(
+        skus: [.init(id: "Pinot", holdingCost: 0.1)],
+        locations: [.init(id: "Beverly Hills", capacity: 300), .init(id: "Manhattan", capacity: 300)],
+        regions: ["West", "East"], demandMean: [[200, 50]], demandSD: [[20, 10]],
+        shippingCost: [[0, .infinity], [.infinity, 0]], serviceLevel: 0.9)
+    let optimised = try problem.solve()
+    let baseline = try problem.proportionalAllocation()
+    func simulate(_ stock: [[Double]]) throws -> SimulationReport {
+        try InventorySimulation(
+            skus: [.init(id: "Pinot", holdingCostPerDay: 0.01)],
+            locations: [.init(id: "Beverly Hills"), .init(id: "Manhattan")], regions: ["West", "East"],
+            shippingCost: problem.shippingCost, demand: [[[Double](repeating: 20, count: 10), [Double](repeating: 5, count: 10)]],
+            initialStock: stock).run()
+    }
+    let good = try simulate(optimised.stock)
+    let even = try simulate(baseline.stock)
+    #expect(good.fillRate == 1)
+    #expect(even.fillRate < 1)
+    #expect(good.regionalBalanceIndex > even.regionalBalanceIndex)
+    #expect(abs(baseline.stock[0][0] - baseline.stock[0][1]) < 1e-9)
+}

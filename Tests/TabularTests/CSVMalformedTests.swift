@@ -18,7 +18,7 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(file: "unterminated_quote.csv", kind: .unterminatedQuote, line: 2, column: 2),
+        Case(file: "unterminated_quote.csv", kind: .unterminatedQuote, line: 2, column: 2, value: "\"open quote,2.5"),
         Case(file: "quote_in_unquoted_field.csv", kind: .quoteInUnquotedField, line: 3, column: 2, value: "ab\"c"),
         Case(file: "character_after_quote.csv", kind: .unexpectedCharacterAfterQuote, line: 2, column: 2, value: "\"ab\"c"),
         Case(file: "too_many_fields.csv", kind: .tooManyFields(expected: 3, found: 4), line: 4, column: 4, value: "extra"),

@@ -247,3 +247,47 @@ import Testing
         }
     }
 }
+
+@Suite struct CSVFileReadingTests {
+    /// A CSV file of at least `minimum` bytes whose size is `size % 4096 == remainder`.
+    static func file(minimum: Int, remainder: Int) throws -> (URL, rows: Int) {
+        var text = "id,name,price\n"
+        var rows = 0
+        while text.utf8.count < minimum {
+            text += "\(rows),\"name, \(rows % 97)\",\(Double(rows) / 8)\n"
+            rows += 1
+        }
+        var padding = (remainder - (text.utf8.count + "\(rows),,0\n".utf8.count) % 4096 + 4096) % 4096
+        if padding == 1 { padding += 4096 }  // an empty quoted name needs two quotes
+        let name = padding == 0 ? "" : "\"" + String(repeating: "x", count: padding - 2) + "\""
+        text += "\(rows),\(name),0\n"
+        rows += 1
+        #expect(text.utf8.count % 4096 == remainder)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return (url, rows)
+    }
+
+    /// Files are mapped when their last page has room for the tokenizer's padding, and read
+    /// (in parallel parts when large) otherwise: both must give the same frame.
+    @Test(arguments: [(5 << 20, 0), (5 << 20, 4090), (5 << 20, 100), (100_000, 0), (100_000, 2000)])
+    func mappedAndReadFilesAgree(minimum: Int, remainder: Int) throws {
+        let (url, rows) = try Self.file(minimum: minimum, remainder: remainder)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let frame = try DataFrame(contentsOfCSVFile: url)
+        #expect(frame.rowCount == rows)
+        #expect(try frame["name", String.self][1] == "name, 1")
+        #expect(try frame["price", Double.self][8] == 1)
+        let memory = try CSVReader().read(bytes: try Data(contentsOf: url))
+        #expect(memory == frame)
+    }
+
+    @Test func directoryIsUnreadable() throws {
+        #expect {
+            try DataFrame(contentsOfCSVFile: FileManager.default.temporaryDirectory)
+        } throws: { error in
+            if case .unreadable = (error as? CSVError)?.kind { return true }
+            return false
+        }
+    }
+}

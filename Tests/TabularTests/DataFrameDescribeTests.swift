@@ -27,6 +27,24 @@ import Testing
         #expect(topCount == [Int(stock[3] ?? "")])
     }
 
+    @Test func largeColumnsUseTheRadixSortAndAgreeWithTheStandardSort() throws {
+        // A deterministic scramble of negatives, positives, signed zeros and one huge value.
+        let values: [Double] = (0..<10_000).map { (i: Int) -> Double in
+            if i % 97 == 0 { return -0.0 }
+            if i % 89 == 0 { return 1e300 }
+            let scrambled: Int = (i &* 7_919) % 10_007
+            return Double(scrambled - 5_000) * 0.37
+        }
+        #expect(GroupKernels.sortedAscending(values) == values.sorted())
+        let described = try DataFrame(columns: [Column("x", values)]).describe()
+        let sorted = values.sorted()
+        #expect(try described["x", Double.self][3] == sorted.first)
+        let median: Double = try #require(try described["x", Double.self][5])
+        let middle: Double = (sorted[4999] + sorted[5000]) / 2
+        #expect(Swift.abs(median - middle) <= 1e-12 * Swift.abs(middle))
+        #expect(try described["x", Double.self][7] == 1e300)
+    }
+
     @Test func edgeCases() throws {
         let allMissing = try DataFrame(columns: [Column("x", [nil, nil] as [Double?])]).describe()
         #expect(try allMissing["x", Double.self] == [0, nil, nil, nil, nil, nil, nil, nil])

@@ -1,13 +1,16 @@
+import Dispatch
 import Optimize
 
 extension RebalancingProblem {
     /// Proposes transfers, one linear program per SKU.
     ///
     /// For a SKU with stock `h_i` at store i, the program has a variable `t_ij ≥ 0` per pair of
-    /// stores with a finite cost (sender holding stock), rows `Σ_j t_ij ≤ h_i`, and for each store an
-    /// epigraph variable `e_i ≥ L_i(h_i − Σ_j t_ij + Σ_j t_ji)` written as one row per segment of the
-    /// piecewise-linear interpolation of the expected shortage `L_i` (convex, so the maximum of its
-    /// secants is the interpolant). It minimises `margin · Σ e_i + Σ cost_ij · t_ij`. Breakpoints are
+    /// stores with a finite cost (sender holding stock) and rows `Σ_j t_ij ≤ h_i`. Each store's stock
+    /// after the transfers, `h_i − Σ_j t_ij + Σ_j t_ji`, is split into segment variables
+    /// `0 ≤ δ_ik ≤ b_{k+1} − b_k` between breakpoints b_k of the expected shortage `L_i`, each costing
+    /// margin × the segment's slope; `L_i` is convex, so slopes increase, the segments fill in order
+    /// and the cost is exactly the piecewise-linear interpolation of margin × `L_i` (up to the
+    /// constant `L_i(0)`). It minimises that plus `Σ cost_ij · t_ij`. Breakpoints are
     /// 0, the SKU's total stock, the store's current stock, and a grid over mean ± 4 sd (whole units
     /// when the window is at most ``segments`` wide), so the model is exact at whole units there.
     ///
@@ -17,14 +20,28 @@ extension RebalancingProblem {
     /// is), so every proposal pays for itself.
     ///
     /// - Throws: ``RebalancingError`` for malformed input or a solver failure.
-    /// - Complexity: One program per SKU with stores² variables and stores × segments rows.
+    /// - Complexity: One program per SKU with stores² + stores × segments variables and 2 × stores
+    ///   rows; SKUs are solved in parallel.
     public func solve(options: SolverOptions = .standard) throws(RebalancingError) -> RebalancingPlan {
         try validate()
+        // SKUs are independent programs: solve them on all cores, then gather in SKU order.
+        var results = [Result<([Transfer], [Double]), RebalancingError>?](repeating: nil, count: skus.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: skus.count) { s in
+                do throws(RebalancingError) {
+                    slots[s] = .success(try solveSKU(s, options: options))
+                } catch {
+                    slots[s] = .failure(error)
+                }
+            }
+        }
         var transfers: [Transfer] = []
         var stockAfter = onHand
         var lostBefore = 0.0, lostAfter = 0.0
         for s in skus.indices {
-            let (skuTransfers, after) = try solveSKU(s, options: options)
+            guard let result = results[s] else { continue }
+            let (skuTransfers, after) = try result.get()
             transfers.append(contentsOf: skuTransfers)
             stockAfter[s] = after
             for i in stores.indices {
@@ -63,20 +80,22 @@ extension RebalancingProblem {
         for i in 0..<n where !outgoing[i].isEmpty {
             lp.addSumConstraint(outgoing[i], .lessOrEqual(stock[i]))
         }
+        // Stock after the transfers, split into the segments between breakpoints: the loss is
+        // convex, so segment slopes increase and the program fills them in order.
         for i in 0..<n where !(outgoing[i].isEmpty && incoming[i].isEmpty) {
             let mean = demandMean[s][i], sd = demandSD[s][i]
-            let epigraph = lp.addVariable(cost: margin)
             let points = breakpoints(stock: stock[i], total: total, mean: mean, sd: sd)
-            var values = points.map { expectedShortage(stock: $0, mean: mean, sd: sd) }
-            if values.isEmpty { values = [0] }
+            let values = points.map { expectedShortage(stock: $0, mean: mean, sd: sd) }
+            var terms: [(Variable, Double)] = []
+            terms.reserveCapacity(points.count + outgoing[i].count + incoming[i].count)
             for k in 0..<(points.count - 1) {
-                let slope = (values[k + 1] - values[k]) / (points[k + 1] - points[k])
-                // e − slope·(in − out) ≥ L(b_k) + slope·(h − b_k)
-                var terms: [(Variable, Double)] = [(epigraph, 1)]
-                for variable in incoming[i] { terms.append((variable, -slope)) }
-                for variable in outgoing[i] { terms.append((variable, slope)) }
-                lp.addConstraint(terms, .greaterOrEqual(values[k] + slope * (stock[i] - points[k])))
+                let width = points[k + 1] - points[k]
+                let slope = (values[k + 1] - values[k]) / width
+                terms.append((lp.addVariable(upperBound: width, cost: margin * slope), 1))
             }
+            for variable in outgoing[i] { terms.append((variable, 1)) }
+            for variable in incoming[i] { terms.append((variable, -1)) }
+            lp.addConstraint(terms, .equal(stock[i]))
         }
         let solution: LinearProgramSolution
         do {

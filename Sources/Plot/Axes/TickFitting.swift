@@ -82,16 +82,10 @@ enum TickFitting {
     }
 }
 
-/// Text widths, remembered: layout measures the same tick labels several times while it settles.
-final class TextMeasurer {
-    private var widths: [String: Double] = [:]
-
+/// Measures label text for layout (widths come from the process-wide ``TextCache``).
+struct TextMeasurer {
     func width(_ text: String, font: Font) throws -> Double {
-        let key = "\(font.size)|\(font.file)|\(text)"
-        if let known = widths[key] { return known }
-        let width = try font.width(of: text)
-        widths[key] = width
-        return width
+        try font.width(of: text)
     }
 
     /// `text`, cut short with an ellipsis when it is wider than `limit`.

@@ -36,7 +36,11 @@ final class Canvas {
         self.height = height
         gdImageAlphaBlending(image, 1)
         gdImageSaveAlpha(image, 0)
-        gdImageFilledRectangle(image, 0, 0, Int32(width - 1), Int32(height - 1), background.withOpacity(1).gdValue)
+        // libgd fills rectangles pixel by pixel; whole rows are faster.
+        let value = background.withOpacity(1).gdValue
+        for y in 0..<height {
+            image.pointee.tpixels[y]?.update(repeating: value, count: width)
+        }
     }
 
     deinit {
@@ -124,9 +128,30 @@ final class Canvas {
     }
 
     /// Strokes a polyline `width` pixels wide with round joins; non-finite points are skipped.
+    ///
+    /// Long polylines are filled in pieces of `chunk` segments so that each piece's bounding box, which
+    /// the rasterizer scans, stays small; pieces meet at a vertex, where only their anti-aliased rims
+    /// overlap.
     func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool = false, clip: Rect? = nil) {
-        let polygons = Stroke.polygons(points, width: lineWidth, roundCaps: roundCaps)
-        fill(polygons: polygons, color: color, clip: clip)
+        let chunk = 48
+        guard points.count > 2 * chunk else {
+            fill(polygons: Stroke.polygons(points, width: lineWidth, roundCaps: roundCaps), color: color, clip: clip)
+            return
+        }
+        var start = 0
+        while start < points.count - 1 {
+            let end = min(points.count, start + chunk + 1)
+            var piece = Array(points[start..<end])
+            // The join at the piece's last vertex belongs to the next piece: end with a butt.
+            let isLast = end == points.count
+            if !isLast { piece.append(Point(.nan, .nan)) }
+            var polygons = Stroke.polygons(piece, width: lineWidth, roundCaps: roundCaps && (start == 0 || isLast))
+            if start > 0, points[start].x.isFinite, points[start].y.isFinite {
+                polygons.append(Stroke.disc(points[start], radius: lineWidth / 2))
+            }
+            fill(polygons: polygons, color: color, clip: clip)
+            start = end - 1
+        }
     }
 
     /// Fills a disc, optionally ringed by `edge` of `edgeWidth` pixels, anti-aliased analytically.
@@ -166,7 +191,19 @@ final class Canvas {
               degrees: Double = 0) throws {
         guard !text.isEmpty, point.x.isFinite, point.y.isFinite else { return }
         let origin = try TextLayout.origin(of: text, font: font, at: point, anchor: anchor, degrees: degrees)
-        try font.draw(text, on: image, x: Int(origin.x.rounded()), y: Int(origin.y.rounded()),
-                      angle: degrees * .pi / 180, color: color)
+        let mask = try TextCache.shared.mask(of: text, font: font, degrees: degrees)
+        let left = Int(origin.x.rounded()) + mask.offsetX, top = Int(origin.y.rounded()) + mask.offsetY
+        let x0 = max(0, -left), x1 = min(mask.width, width - left)
+        let y0 = max(0, -top), y1 = min(mask.height, height - top)
+        guard x0 < x1, y0 < y1 else { return }
+        mask.coverage.withUnsafeBufferPointer { coverage in
+            for y in y0..<y1 {
+                guard let row = image.pointee.tpixels[top + y] else { continue }
+                for x in x0..<x1 {
+                    let value = coverage[y * mask.width + x]
+                    if value > 0 { blend(row, left + x, color, Float(value) / 255) }
+                }
+            }
+        }
     }
 }

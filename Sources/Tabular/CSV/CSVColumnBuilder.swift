@@ -83,6 +83,16 @@ struct CSVColumnBuilder: Sendable {
         var span: UInt64
     }
 
+    /// The bytes of the column's first 1,000 fields: a guess at its conversion's cost.
+    func sampledBytes() -> Int {
+        var total = 0
+        _ = spans.forEach { row, span in
+            total += FieldSpan.length(span) + (FieldSpan.isQuoted(span) ? 8 : 0)
+            return row < 1000
+        }
+        return total
+    }
+
     func build(type schemaType: ColumnType?, infers: Bool) throws -> Column {
         if let schemaType {
             do {
@@ -199,7 +209,7 @@ struct CSVColumnBuilder: Sendable {
     /// Dictionary-encodes the column as text.
     private func strings() throws -> ColumnData {
         let base = bytes.base
-        var encoder = CSVStringEncoder()
+        let encoder = CSVStringEncoder()
         let missing = self.missing
         // Neighbouring rows often repeat a value (the lines of one invoice): compare with the
         // previous field before hashing.
@@ -213,7 +223,7 @@ struct CSVColumnBuilder: Sendable {
                     code = -1
                 } else if FieldSpan.isEscaped(span) {
                     code = encoder.code(escaped: base + start, length, row: row)
-                } else if length == previousLength, memcmp(base + start, base + previousStart, length) == 0 {
+                } else if length == previousLength, CSVStringEncoder.equal(base + start, base + previousStart, length) {
                     code = previousCode
                 } else {
                     code = encoder.code(base + start, length, row: row)

@@ -78,8 +78,10 @@ struct CSVTokenizer: @unchecked Sendable {
             var search = position + 1
             while true {
                 guard search < count, let found = memchr(bytes + search, Int32(Self.quote), count - search) else {
+                    var shown = start + 1  // the opening quote and the rest of its line
+                    while shown < count, shown - start < 40, bytes[shown] != Self.lineFeed, bytes[shown] != Self.carriageReturn { shown += 1 }
                     throw Failure(kind: .unterminatedQuote, offset: start, column: column,
-                                  valueStart: start, valueLength: Swift.min(count - start, 40))
+                                  valueStart: start, valueLength: shown - start)
                 }
                 let at = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if at + 1 < count, bytes[at + 1] == Self.quote {
@@ -130,11 +132,12 @@ struct CSVTokenizer: @unchecked Sendable {
     func chunk(from start: Int, to end: Int, columns: Int, expectedRows: Int) -> Chunk {
         let table = SpanTable(columns: columns, capacity: expectedRows)
         let p = bytes, n = count, delimiter = self.delimiter
-        var special = (UInt64(0), UInt64(0))  // bytes 0..<128 that end an unquoted field
-        for byte in [delimiter, Self.quote, Self.lineFeed, Self.carriageReturn] {
-            if byte < 64 { special.0 |= 1 << UInt64(byte) } else { special.1 |= 1 << UInt64(byte - 64) }
-        }
-        let specialLow = special.0, specialHigh = special.1
+        // Byte-parallel search (SWAR) for the four bytes that end an unquoted field.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let delimiters = ones &* UInt64(delimiter), quotes = ones &* UInt64(Self.quote)
+        let lineFeeds = ones &* UInt64(Self.lineFeed), returns = ones &* UInt64(Self.carriageReturn)
+        let raw = UnsafeRawPointer(p)
         var position = start
         do throws(Failure) {
             while position < end {
@@ -150,13 +153,16 @@ struct CSVTokenizer: @unchecked Sendable {
                     } else {
                         let fieldStart = position
                         while true {
-                            let byte = p[position]
-                            if byte < 64 {
-                                if specialLow & (1 << UInt64(byte)) != 0 { break }
-                            } else if byte < 128, specialHigh & (1 << UInt64(byte &- 64)) != 0 {
+                            // The padding after the content keeps these loads inside the buffer,
+                            // and its line feed stops the scan.
+                            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                            let a = word ^ delimiters, b = word ^ quotes, c = word ^ lineFeeds, d = word ^ returns
+                            let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c | (d &- ones) & ~d) & highs
+                            if found != 0 {
+                                position += found.trailingZeroBitCount >> 3
                                 break
                             }
-                            position += 1
+                            position += 8
                         }
                         if position < n, p[position] == Self.quote {
                             (_, _) = try field(at: fieldStart, column: column + 1)  // throws the quote error

@@ -22,9 +22,10 @@ extension DataFrame {
                     let (sums, _) = GroupKernels.kahanSums(values, codes: codes, missing: nil, groupCount: 1)
                     stats[1] = sums[0] / Double(values.count)
                     stats[2] = GroupKernels.variance(values, codes: codes, missing: nil, groupCount: 1)[0].squareRoot()
-                    stats[4] = GroupKernels.linearQuantile(&values, 0.25)
-                    stats[5] = GroupKernels.linearQuantile(&values, 0.5)
-                    stats[6] = GroupKernels.linearQuantile(&values, 0.75)
+                    values = GroupKernels.sortedAscending(values)
+                    stats[4] = GroupKernels.sortedQuantile(values, 0.25)
+                    stats[5] = GroupKernels.sortedQuantile(values, 0.5)
+                    stats[6] = GroupKernels.sortedQuantile(values, 0.75)
                     stats[3] = values[0]
                     stats[7] = values[values.count - 1]
                 }
