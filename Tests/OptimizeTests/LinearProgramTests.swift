@@ -256,3 +256,20 @@ func transportationProgram(_ problem: TransportationFixture.Problem) -> (program
     #expect(basis.variables[y.index] == .basic)
     #expect(basis.constraints[row.index] == .atUpperBound)
 }
+
+@Test func reducedCostsOfAMaximisation() throws {
+    // Wyndor with a third product z (profit 1, 2 hours in plant 3): z stays out, and its reduced cost
+    // is its profit minus the plant-3 shadow price times its hours, 1 − 2·1 = −1.
+    var lp = LinearProgram(.maximize)
+    let x = lp.addVariable("doors", cost: 3)
+    let y = lp.addVariable("windows", cost: 5)
+    let z = lp.addVariable("mirrors", cost: 1)
+    lp.addConstraint([(x, 1)], .lessOrEqual(4))
+    lp.addConstraint([(y, 2)], .lessOrEqual(12))
+    lp.addConstraint([(x, 3), (y, 2), (z, 2)], .lessOrEqual(18))
+    let solution = try lp.solve()
+    #expect(abs(solution[z]) < tolerance)
+    #expect(abs(solution.objectiveValue - 36) < tolerance)
+    #expect(abs(solution.reducedCost(z) - -1) < tolerance)
+    #expect(abs(solution.reducedCost(x)) < tolerance)
+}
