@@ -16,35 +16,21 @@ extension KMeansProblem {
         var passes = 0
         points.withUnsafeBufferPointer { x in
             centers.withUnsafeMutableBufferPointer { c in
-                for _ in 0..<maxPasses {
-                    passes += 1
-                    var moved = false
-                    for i in 0..<n {
-                        let from = Int(labels[i])
-                        let sizeFrom = sizes[from]
-                        if sizeFrom <= 1 { continue }
-                        let stay = sizeFrom / (sizeFrom - 1) * squaredDistance(x, i, UnsafeBufferPointer(c), from, d)
-                        var best = from
-                        var bestCost = stay
-                        for target in 0..<k where target != from {
-                            let sizeTo = sizes[target]
-                            let cost = sizeTo / (sizeTo + 1) * squaredDistance(x, i, UnsafeBufferPointer(c), target, d)
-                            if cost < bestCost { bestCost = cost; best = target }
+                labels.withUnsafeMutableBufferPointer { labels in
+                    sizes.withUnsafeMutableBufferPointer { sizes in
+                        for _ in 0..<maxPasses {
+                            passes += 1
+                            let moved: Bool
+                            // Constant dimensions let the compiler unroll the feature loops.
+                            switch d {
+                            case 2: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 2, k: k)
+                            case 3: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 3, k: k)
+                            case 4: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 4, k: k)
+                            default: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: d, k: k)
+                            }
+                            if !moved { break }
                         }
-                        // A relative margin keeps rounding from cycling a point between equal costs.
-                        guard best != from, bestCost < stay * (1 - 1e-12) else { continue }
-                        let sizeTo = sizes[best]
-                        for j in 0..<d {
-                            let value = x[i * d + j]
-                            c[from * d + j] = (c[from * d + j] * sizeFrom - value) / (sizeFrom - 1)
-                            c[best * d + j] = (c[best * d + j] * sizeTo + value) / (sizeTo + 1)
-                        }
-                        sizes[from] -= 1
-                        sizes[best] += 1
-                        labels[i] = Int32(best)
-                        moved = true
                     }
-                    if !moved { break }
                 }
             }
         }
@@ -53,6 +39,40 @@ extension KMeansProblem {
         let exact = meanCenters(labels: labels, fallback: centers)
         return KMeansRun(labels: labels, centers: exact, inertia: inertia(centers: exact, labels: labels),
                          iterations: run.iterations)
+    }
+
+    /// One pass of Hartigan moves over every point; whether any point moved.
+    @inline(__always)
+    private func hartiganPass(x: UnsafeBufferPointer<Double>, c: UnsafeMutableBufferPointer<Double>, labels: UnsafeMutableBufferPointer<Int32>,
+                              sizes: UnsafeMutableBufferPointer<Double>, n: Int, d: Int, k: Int) -> Bool {
+        let constC = UnsafeBufferPointer(c)
+        var moved = false
+        for i in 0..<n {
+            let from = Int(labels[i])
+            let sizeFrom = sizes[from]
+            if sizeFrom <= 1 { continue }
+            let stay = sizeFrom / (sizeFrom - 1) * squaredDistance(x, i, constC, from, d)
+            var best = from
+            var bestCost = stay
+            for target in 0..<k where target != from {
+                let sizeTo = sizes[target]
+                let cost = sizeTo / (sizeTo + 1) * squaredDistance(x, i, constC, target, d)
+                if cost < bestCost { bestCost = cost; best = target }
+            }
+            // A relative margin keeps rounding from cycling a point between equal costs.
+            guard best != from, bestCost < stay * (1 - 1e-12) else { continue }
+            let sizeTo = sizes[best]
+            for j in 0..<d {
+                let value = x[i * d + j]
+                c[from * d + j] = (c[from * d + j] * sizeFrom - value) / (sizeFrom - 1)
+                c[best * d + j] = (c[best * d + j] * sizeTo + value) / (sizeTo + 1)
+            }
+            sizes[from] -= 1
+            sizes[best] += 1
+            labels[i] = Int32(best)
+            moved = true
+        }
+        return moved
     }
 
     /// The mean of each cluster's points (a cluster with no point keeps its `fallback` centre).

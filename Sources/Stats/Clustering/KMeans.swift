@@ -125,20 +125,26 @@ public struct KMeans: Sendable, Hashable {
         let seed = self.seed
         // Split the cores between the starts when there are several, else inside the Lloyd steps.
         let parallelChunks = count == 1
-        let refinement = self.refinement
-        let runs = UnsafeMutableBufferPointer<KMeansRun>.allocate(capacity: count)
-        defer { runs.deallocate() }
-        let shared = SharedBuffer(runs)
-        parallelFor(count) { start in
+        let refine = refinement == .hartigan
+        // Every start is refined: refining only the better Lloyd solutions halves the cost but, on
+        // unclustered data, loses the starts whose Lloyd optimum was poor and whose Hartigan optimum is best.
+        return runInParallel(count) { start in
             var generator = SeededGenerator(seed: seed, stream: UInt64(start))
-            let centers = problem.plusPlusCenters(using: &generator)
-            let run = problem.lloyd(from: centers, parallel: parallelChunks)
-            shared.buffer.initializeElement(at: start, to: refinement == .hartigan ? problem.hartigan(run) : run)
+            let run = problem.lloyd(from: problem.plusPlusCenters(using: &generator), parallel: parallelChunks)
+            return refine ? problem.hartigan(run) : run
         }
-        let result = Array(runs)
-        _ = runs.deinitialize()
-        return result
     }
+}
+
+/// `body(0..<count)` on all cores, results in index order.
+func runInParallel<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let results = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    defer { results.deallocate() }
+    let shared = SharedBuffer(results)
+    parallelFor(count) { shared.buffer.initializeElement(at: $0, to: body($0)) }
+    let array = Array(results)
+    _ = results.deinitialize()
+    return array
 }
 
 /// The outcome of `KMeans.fit`.
