@@ -76,10 +76,19 @@ extension KMeansProblem {
                             parallelFor(blocks, parallel: parallel) { block in
                                 let lower = block * Self.blockRows
                                 let upper = Swift.min(n, lower + Self.blockRows)
-                                assignBlock(x: x.readOnly, lower: lower, upper: upper, d: d, k: k, centers: c.readOnly,
-                                            labels: labels.buffer,
-                                            sums: UnsafeMutableBufferPointer(rebasing: partialSums.buffer[(block * k * d)..<((block + 1) * k * d)]),
-                                            counts: UnsafeMutableBufferPointer(rebasing: partialCounts.buffer[(block * k)..<((block + 1) * k)]))
+                                let sums = UnsafeMutableBufferPointer(rebasing: partialSums.buffer[(block * k * d)..<((block + 1) * k * d)])
+                                let counts = UnsafeMutableBufferPointer(rebasing: partialCounts.buffer[(block * k)..<((block + 1) * k)])
+                                // Constant dimensions let the compiler unroll the feature loops.
+                                switch d {
+                                case 2: assignBlock(x: x.readOnly, lower: lower, upper: upper, d: 2, k: k, centers: c.readOnly,
+                                                    labels: labels.buffer, sums: sums, counts: counts)
+                                case 3: assignBlock(x: x.readOnly, lower: lower, upper: upper, d: 3, k: k, centers: c.readOnly,
+                                                    labels: labels.buffer, sums: sums, counts: counts)
+                                case 4: assignBlock(x: x.readOnly, lower: lower, upper: upper, d: 4, k: k, centers: c.readOnly,
+                                                    labels: labels.buffer, sums: sums, counts: counts)
+                                default: assignBlock(x: x.readOnly, lower: lower, upper: upper, d: d, k: k, centers: c.readOnly,
+                                                     labels: labels.buffer, sums: sums, counts: counts)
+                                }
                             }
                         }
                     }
