@@ -35,7 +35,7 @@ extension DataFrame {
         rows(try sortPermutation(keys))
     }
 
-    /// The rows sorted by these keys, the first key first; see ``sorted(by:)-([SortKey])``.
+    /// The rows sorted by these keys, the first key first; see the variant taking an array.
     public func sorted(by keys: SortKey...) throws -> DataFrame { try sorted(by: keys) }
 
     /// The rows sorted by one column.
