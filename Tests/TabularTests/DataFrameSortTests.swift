@@ -50,6 +50,12 @@ import Testing
         #expect(order == expected)
     }
 
+    @Test func allMissingKeysKeepInputOrder() throws {
+        let frame = try DataFrame(columns: [Column("x", [nil, nil, nil] as [Double?]), Column("y", [3, 1, 2])])
+        #expect(try frame.sortPermutation([.descending("x")]) == [0, 1, 2])
+        #expect(try frame.sortPermutation(["x", "y"]) == [1, 2, 0])
+    }
+
     @Test func emptyAndOneRowAndBooleansAndDates() throws {
         let empty = try DataFrame(columns: [Column("x", [Int]())])
         #expect(try empty.sorted(by: "x").rowCount == 0)
