@@ -43,6 +43,7 @@ let package = Package(
 
         // MARK: Scripts
         .executableTarget(name: "gallery", dependencies: ["Plot", "Tabular"], path: "scripts/gallery"),
+        .executableTarget(name: "synth", dependencies: ["Inventory", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
 
         // MARK: Tests
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),

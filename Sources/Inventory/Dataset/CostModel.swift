@@ -1,0 +1,31 @@
+import Foundation
+
+/// How moving and holding stock is priced: shipping to regions and transfers between locations,
+/// per unit, plus a holding cost rate.
+public struct CostModel: Sendable, Equatable {
+    /// How the cost of moving one unit is found.
+    public enum Rate: Sendable, Equatable {
+        /// A fixed cost per unit plus a rate per unit and kilometre of great-circle distance.
+        case distance(ratePerUnitKm: Double, fixedPerUnit: Double)
+        /// A file with columns `from`, `to`, `cost_per_unit` (location to region or location to location).
+        case matrix(URL)
+    }
+
+    /// Shipping from a location to a demand region.
+    public var shipping: Rate
+    /// Transfers between locations (rebalancing); the shipping rate when the manifest gives none.
+    public var transfer: Rate
+    /// Holding cost per unit of stock value per year (0.25 = 25% of the unit cost a year).
+    public var holdingRate: Double
+
+    public init(shipping: Rate, transfer: Rate? = nil, holdingRate: Double) {
+        self.shipping = shipping
+        self.transfer = transfer ?? shipping
+        self.holdingRate = holdingRate
+    }
+
+    /// The cost of holding one unit of value `unitCost` for `days` days.
+    public func holdingCost(unitCost: Double, days: Double) -> Double {
+        unitCost * holdingRate * days / 365
+    }
+}
