@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func wideKeysFallBackToComparisons() throws {
-        // 70 bits of combined key: more than the radix path holds.
+        // Ranges of 2^32 and more: a combined key wider than the 64 bits the radix path holds.
         let n = 3000
         let a = (0..<n).map { ($0 * 7919) % 2999 }
-        let b = (0..<n).map { ($0 * 104_729) % 2997 }
-        let c = (0..<n).map { ($0 * 31) % 2995 }
+        let b = (0..<n).map { (($0 * 104_729) % 2997) * 1_000_003_000_000 }
+        let c = (0..<n).map { (($0 * 31) % 2995) * 1_000_003 }
         let d = (0..<n).map { ($0 * 17) % 2993 }
         let e = (0..<n).map { ($0 * 13) % 2991 }
         let f = (0..<n).map { ($0 * 11) % 2989 }

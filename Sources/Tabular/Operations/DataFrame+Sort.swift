@@ -50,7 +50,7 @@ extension DataFrame {
     }
 
     /// The stable permutation that orders rows by their ranks, lexicographically over the keys.
-    static func stablePermutation(_ keys: [(ranks: [Int32], cardinality: Int)], rowCount n: Int) -> [Int] {
+    static func stablePermutation(_ keys: [(ranks: [UInt64], cardinality: Int)], rowCount n: Int) -> [Int] {
         guard n > 1, !keys.isEmpty else { return Array(0..<n) }
         var bits = 0
         for key in keys { bits += bitWidth(key.cardinality) }
@@ -60,7 +60,7 @@ extension DataFrame {
                 for key in keys {
                     let shift = UInt64(bitWidth(key.cardinality))
                     key.ranks.withUnsafeBufferPointer { ranks in
-                        for row in 0..<n { composite[row] = composite[row] << shift | UInt64(ranks[row]) }
+                        for row in 0..<n { composite[row] = composite[row] << shift | ranks[row] }
                     }
                 }
             }
