@@ -45,6 +45,19 @@ import Testing
         #expect(try described["x", Double.self][7] == 1e300)
     }
 
+    @Test(arguments: [1, 2, 3, 10, 1001, 5000])
+    func selectionQuantilesAgreeWithSorting(count: Int) {
+        // Many ties (values modulo 7) and a descending run: the hard cases of quickselect.
+        let values: [Double] = (0..<count).map { (i: Int) -> Double in i < count / 2 ? Double((i &* 31) % 7) : Double(count - i) }
+        let qs: [Double] = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999, 1]
+        var scratch = values
+        let selected = GroupKernels.quantiles(of: &scratch, qs)
+        let sorted = values.sorted()
+        for (q, value) in zip(qs, selected) {
+            #expect(value == GroupKernels.sortedQuantile(sorted, q), "q = \(q)")
+        }
+    }
+
     @Test func edgeCases() throws {
         let allMissing = try DataFrame(columns: [Column("x", [nil, nil] as [Double?])]).describe()
         #expect(try allMissing["x", Double.self] == [0, nil, nil, nil, nil, nil, nil, nil])

@@ -82,6 +82,18 @@ import Testing
         #expect(try outer["y", Int.self] == [20, nil, 30, nil, 10])
     }
 
+    @Test func oneRowSidesAndDatesAgainstDateTimes() throws {
+        let day = CivilDate(year: 2011, month: 1, day: 3).daysSince1970
+        let left = try DataFrame(columns: [Column(name: "d", data: .date([day], missing: nil)), Column("x", [1])])
+        let right = try DataFrame(columns: [Column(name: "d", data: .dateTime([day * 86_400, day * 86_400 + 1], missing: nil)), Column("y", [7, 8])])
+        let joined = try left.joined(right, on: "d", kind: .outer)
+        #expect(try joined["d"].type == .dateTime)
+        #expect(try joined["x", Int.self] == [1, nil])
+        #expect(try joined["y", Int.self] == [7, 8])
+        #expect(try left.joined(right, on: "d", validate: .oneToOne).rowCount == 1)
+        #expect(throws: TabularError.self) { try left.joined(right, on: [String]()) }
+    }
+
     @Test func suffixesAndEmptySides() throws {
         let left = try DataFrame(columns: [Column("k", [1, 2]), Column("v", [1, 2])])
         let right = try DataFrame(columns: [Column("k", [2]), Column("v", [5])])

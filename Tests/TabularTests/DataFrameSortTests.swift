@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func wideKeysFallBackToComparisons() throws {
-        // 70 bits of combined key: more than the radix path holds.
+        // Ranges of 2^32 and more: a combined key wider than the 64 bits the radix path holds.
         let n = 3000
         let a = (0..<n).map { ($0 * 7919) % 2999 }
-        let b = (0..<n).map { ($0 * 104_729) % 2997 }
-        let c = (0..<n).map { ($0 * 31) % 2995 }
+        let b = (0..<n).map { (($0 * 104_729) % 2997) * 1_000_003_000_000 }
+        let c = (0..<n).map { (($0 * 31) % 2995) * 1_000_003 }
         let d = (0..<n).map { ($0 * 17) % 2993 }
         let e = (0..<n).map { ($0 * 13) % 2991 }
         let f = (0..<n).map { ($0 * 11) % 2989 }
@@ -48,6 +48,12 @@ import Testing
         let rowKeys: [[Int]] = (0..<n).map { (x: Int) -> [Int] in [a[x] % 5, -b[x], c[x], d[x], e[x], f[x], x] }
         let expected = (0..<n).sorted { (x: Int, y: Int) -> Bool in rowKeys[x].lexicographicallyPrecedes(rowKeys[y]) }
         #expect(order == expected)
+    }
+
+    @Test func allMissingKeysKeepInputOrder() throws {
+        let frame = try DataFrame(columns: [Column("x", [nil, nil, nil] as [Double?]), Column("y", [3, 1, 2])])
+        #expect(try frame.sortPermutation([.descending("x")]) == [0, 1, 2])
+        #expect(try frame.sortPermutation(["x", "y"]) == [1, 2, 0])
     }
 
     @Test func emptyAndOneRowAndBooleansAndDates() throws {

@@ -325,6 +325,55 @@ enum GroupKernels {
         return sortedQuantile(values, q)
     }
 
+    /// Linear-interpolation quantiles `qs` (ascending, in [0, 1]) of `values` (no NaN, not empty),
+    /// by selection rather than sorting: each order statistic is found by quickselect in the part of
+    /// the array to the right of the previous one, so the whole costs O(n) on average.
+    static func quantiles(of values: inout [Double], _ qs: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 0 else { return qs.map { _ in .nan } }
+        var from = 0
+        return values.withUnsafeMutableBufferPointer { buffer in
+            qs.map { q in
+                let h = Double(n - 1) * q
+                let low = Swift.min(Int(h.rounded(.down)), n - 1)
+                select(buffer, low, from: from)
+                from = low
+                let a = buffer[low]
+                guard low + 1 < n else { return a }
+                // The next order statistic is the smallest value right of `low`.
+                var b = buffer[low + 1]
+                for i in (low + 2)..<n where buffer[i] < b { b = buffer[i] }
+                let t = h - Double(low)
+                return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
+            }
+        }
+    }
+
+    /// Rearranges `values[from...]` so that position `k` holds the value it would hold sorted, with
+    /// no larger value before it and no smaller after (Hoare's quickselect, median-of-three pivots).
+    static func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int, from: Int) {
+        var low = from, high = values.count - 1
+        while high > low {
+            let middle = low + (high - low) / 2
+            // Median of three as the pivot, which also guards against sorted input.
+            if values[middle] < values[low] { values.swapAt(middle, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[high] < values[middle] { values.swapAt(high, middle) }
+            let pivot = values[middle]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return }
+        }
+    }
+
     /// `values` (no NaN) in ascending order: a least-significant-digit radix sort on the IEEE bit
     /// patterns for large inputs (four passes of 16 bits), the standard sort for small ones.
     static func sortedAscending(_ values: [Double]) -> [Double] {

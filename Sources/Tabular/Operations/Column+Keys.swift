@@ -22,15 +22,21 @@ extension Column {
     /// With `descending`, values rank in reverse but missing values still rank last (pandas'
     /// `na_position="last"`).
     /// - Complexity: O(n + k log k) for k distinct values.
-    func sortRanks(descending: Bool = false) -> (ranks: [Int32], cardinality: Int) {
+    func sortRanks(descending: Bool = false) -> (ranks: [UInt64], cardinality: Int) {
         let n = count
-        var ranks = [Int32](repeating: 0, count: n)
+        switch data {
+        case let .integer(values, missing), let .date(values, missing), let .dateTime(values, missing):
+            if let direct = Column.offsetRanks(values, missing: missing, descending: descending) { return direct }
+        default:
+            break
+        }
+        var ranks = [UInt64](repeating: 0, count: n)
         let distinct: Int
         if case let .string(codes, categories) = data {
-            var categoryRank = Column.categoryRanks(categories)
+            var categoryRank = Column.categoryRanks(categories).map(UInt64.init)
             distinct = categories.count
-            if descending { for i in categoryRank.indices { categoryRank[i] = Int32(distinct - 1) - categoryRank[i] } }
-            let missingRank = Int32(distinct)
+            if descending { for i in categoryRank.indices { categoryRank[i] = UInt64(distinct - 1) - categoryRank[i] } }
+            let missingRank = UInt64(distinct)
             codes.withUnsafeBufferPointer { codes in
                 categoryRank.withUnsafeBufferPointer { categoryRank in
                     for row in 0..<n {
@@ -55,11 +61,11 @@ extension Column {
         case .string:
             order = []
         }
-        var groupRank = [Int32](repeating: 0, count: distinct)
+        var groupRank = [UInt64](repeating: 0, count: distinct)
         for (rank, group) in order.enumerated() {
-            groupRank[group] = Int32(descending ? distinct - 1 - rank : rank)
+            groupRank[group] = UInt64(descending ? distinct - 1 - rank : rank)
         }
-        let missingRank = Int32(distinct)
+        let missingRank = UInt64(distinct)
         factors.codes.withUnsafeBufferPointer { codes in
             for row in 0..<n {
                 let code = Int(codes[row])
@@ -67,6 +73,32 @@ extension Column {
             }
         }
         return (ranks, distinct + 1)
+    }
+
+    /// Ranks of integers as their offsets from the smallest (or, descending, below the largest)
+    /// value, missing last: no hashing, and tight when the range is narrow (date-times over a year
+    /// need 25 bits). Nil when the range needs more than 40 bits.
+    static func offsetRanks(_ values: [Int], missing: MissingMask?, descending: Bool) -> (ranks: [UInt64], cardinality: Int)? {
+        var low = Int.max, high = Int.min
+        for row in values.indices where missing?[row] != true {
+            low = Swift.min(low, values[row])
+            high = Swift.max(high, values[row])
+        }
+        guard low <= high else {
+            return ([UInt64](repeating: 0, count: values.count), 1)  // all missing: one rank
+        }
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow, span < 1 << 40 else { return nil }
+        let missingRank = UInt64(span + 1)
+        var ranks = [UInt64](repeating: missingRank, count: values.count)
+        values.withUnsafeBufferPointer { values in
+            ranks.withUnsafeMutableBufferPointer { ranks in
+                for row in 0..<values.count where missing?[row] != true {
+                    ranks[row] = UInt64(descending ? high - values[row] : values[row] - low)
+                }
+            }
+        }
+        return (ranks, span + 2)
     }
 
     /// The factorization of this column in which missing values form one more group of their own,

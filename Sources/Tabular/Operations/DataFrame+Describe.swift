@@ -15,21 +15,7 @@ extension DataFrame {
             var output = [Column("statistic", ["count", "mean", "std", "min", "25%", "50%", "75%", "max"])]
             for column in numeric {
                 var values = (column.doubles ?? []).filter { !$0.isNaN }
-                var stats = [Double](repeating: .nan, count: 8)
-                stats[0] = Double(values.count)
-                if !values.isEmpty {
-                    let codes = [Int32](repeating: 0, count: values.count)
-                    let (sums, _) = GroupKernels.kahanSums(values, codes: codes, missing: nil, groupCount: 1)
-                    stats[1] = sums[0] / Double(values.count)
-                    stats[2] = GroupKernels.variance(values, codes: codes, missing: nil, groupCount: 1)[0].squareRoot()
-                    values = GroupKernels.sortedAscending(values)
-                    stats[4] = GroupKernels.sortedQuantile(values, 0.25)
-                    stats[5] = GroupKernels.sortedQuantile(values, 0.5)
-                    stats[6] = GroupKernels.sortedQuantile(values, 0.75)
-                    stats[3] = values[0]
-                    stats[7] = values[values.count - 1]
-                }
-                output.append(GroupKernels.doubleColumn(stats).renamed(column.name))
+                output.append(GroupKernels.doubleColumn(Self.numericSummary(&values)).renamed(column.name))
             }
             return try DataFrame(columns: output)
         }
@@ -46,6 +32,28 @@ extension DataFrame {
             output.append(Column(column.name, [String(present), String(counts.rowCount), top, freq]))
         }
         return try DataFrame(columns: output)
+    }
+}
+
+extension DataFrame {
+    /// count, mean, std, min, 25%, 50%, 75%, max of `values` (no NaN; reordered in place).
+    static func numericSummary(_ values: inout [Double]) -> [Double] {
+        let n = values.count
+        guard n > 0 else { return [0] + Array(repeating: .nan, count: 7) }
+        // Kahan-compensated mean (as pandas), then squared deviations from it.
+        var sum = 0.0, compensation = 0.0
+        for value in values {
+            let y = value - compensation
+            let t = sum + y
+            compensation = (t - sum) - y
+            sum = t
+        }
+        let mean = sum / Double(n)
+        var squares = 0.0
+        for value in values { squares += (value - mean) * (value - mean) }
+        let std = n < 2 ? Double.nan : (squares / Double(n - 1)).squareRoot()
+        let quartiles = GroupKernels.quantiles(of: &values, [0, 0.25, 0.5, 0.75, 1])
+        return [Double(n), mean, std, quartiles[0], quartiles[1], quartiles[2], quartiles[3], quartiles[4]]
     }
 }
 

@@ -99,7 +99,7 @@ extension DataFrame {
         try GroupedDataFrame(frame: self, keys: keys, order: order)
     }
 
-    /// The rows grouped by the values of `keys`; see ``grouped(by:order:)-([String],_)``.
+    /// The rows grouped by the values of `keys`; see the variant taking an array.
     public func grouped(by keys: String..., order: GroupOrder = .sorted) throws -> GroupedDataFrame {
         try GroupedDataFrame(frame: self, keys: keys, order: order)
     }

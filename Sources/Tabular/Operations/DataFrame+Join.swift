@@ -145,7 +145,7 @@ extension DataFrame {
         return try DataFrame(columns: output)
     }
 
-    /// Joins on the columns `keys`; see ``joined(_:on:kind:validate:suffixes:)-([String],_,_,_)``.
+    /// Joins on one key column; see the variant taking an array of keys.
     public func joined(
         _ other: DataFrame, on key: String, kind: JoinKind = .inner,
         validate: JoinValidation = .manyToMany, suffixes: (String, String) = ("_x", "_y")

@@ -47,7 +47,7 @@ extension DataFrame {
         return result
     }
 
-    /// A pivot on one index column; see ``pivot(index:columns:values:aggregate:fill:)-([String],_,_,_,_)``.
+    /// A pivot on one index column; see the variant taking an array of index columns.
     public func pivot(
         index: String, columns: String, values: String,
         aggregate function: Aggregation.Function = .sum, fill: Value? = nil

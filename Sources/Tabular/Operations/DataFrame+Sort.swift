@@ -35,7 +35,7 @@ extension DataFrame {
         rows(try sortPermutation(keys))
     }
 
-    /// The rows sorted by these keys, the first key first; see ``sorted(by:)-([SortKey])``.
+    /// The rows sorted by these keys, the first key first; see the variant taking an array.
     public func sorted(by keys: SortKey...) throws -> DataFrame { try sorted(by: keys) }
 
     /// The rows sorted by one column.
@@ -50,7 +50,7 @@ extension DataFrame {
     }
 
     /// The stable permutation that orders rows by their ranks, lexicographically over the keys.
-    static func stablePermutation(_ keys: [(ranks: [Int32], cardinality: Int)], rowCount n: Int) -> [Int] {
+    static func stablePermutation(_ keys: [(ranks: [UInt64], cardinality: Int)], rowCount n: Int) -> [Int] {
         guard n > 1, !keys.isEmpty else { return Array(0..<n) }
         var bits = 0
         for key in keys { bits += bitWidth(key.cardinality) }
@@ -60,7 +60,7 @@ extension DataFrame {
                 for key in keys {
                     let shift = UInt64(bitWidth(key.cardinality))
                     key.ranks.withUnsafeBufferPointer { ranks in
-                        for row in 0..<n { composite[row] = composite[row] << shift | UInt64(ranks[row]) }
+                        for row in 0..<n { composite[row] = composite[row] << shift | ranks[row] }
                     }
                 }
             }

@@ -28,8 +28,8 @@ extension DataFrame {
         try valueCounts([column], includingMissing: includingMissing)
     }
 
-    /// How often each distinct combination of `columns` occurs, most frequent first; see
-    /// ``valueCounts(_:includingMissing:)-(String,_)``.
+    /// How often each distinct combination of `columns` occurs, most frequent first, ties in order
+    /// of first appearance (pandas' `frame.value_counts(subset=columns)`).
     public func valueCounts(_ columns: [String], includingMissing: Bool = false) throws -> DataFrame {
         guard !columns.isEmpty else { throw TabularError.invalidArgument("value counts need at least one column") }
         let factors = try factorization(of: columns, keepingMissing: includingMissing)
