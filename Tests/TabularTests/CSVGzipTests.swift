@@ -66,36 +66,37 @@ import Testing
     }
 
     @Test func streamedEqualsPlain() throws {
-        try compare(Self.retailLike(rows: 120_000))
+        try compare(Self.retailLike(rows: 80_000))
     }
 
     @Test func quotedLineBreaksStopTheStreamingButNotTheRead() throws {
-        try compare(Self.retailLike(rows: 120_000, quotedLineBreakEvery: 2))
+        try compare(Self.retailLike(rows: 80_000, quotedLineBreakEvery: 2))
     }
 
     @Test func errorsAreLocatedAsInThePlainFile() throws {
-        let text = Self.retailLike(rows: 120_000, badRow: 100_000)
+        let text = Self.retailLike(rows: 80_000, badRow: 70_000)
         let packed = try Self.write(try Self.gzip(Array(text.utf8)), suffix: ".csv.gz")
         defer { try? FileManager.default.removeItem(at: packed) }
         #expect {
             try DataFrame(contentsOfCSVFile: packed)
         } throws: { error in
             let error = error as? CSVError
-            return error?.line == 100_002 && error?.kind == .tooFewFields(expected: 8, found: 4) && error?.file == packed.path
+            return error?.line == 70_002 && error?.kind == .tooFewFields(expected: 8, found: 4) && error?.file == packed.path
         }
     }
 
+    /// The trailer states the last member's size only: the buffer sized from it overflows.
     @Test func severalMembersOutgrowTheTrailersGuess() throws {
-        let first = Array(Self.retailLike(rows: 60_000).utf8)
+        let first = Array(Self.retailLike(rows: 20_000).utf8)
         let second = Array(Self.retailLike(rows: 60_000).utf8.split(separator: 0x0A, maxSplits: 1)[1])
         let url = try Self.write(try Self.gzip(first) + (try Self.gzip(second)), suffix: ".csv.gz")
         defer { try? FileManager.default.removeItem(at: url) }
         let frame = try DataFrame(contentsOfCSVFile: url)
-        #expect(frame.rowCount == 120_000)
+        #expect(frame.rowCount == 80_000)
     }
 
     @Test func truncatedLargeGzipIsAnError() throws {
-        let packed = try Self.gzip(Array(Self.retailLike(rows: 120_000).utf8))
+        let packed = try Self.gzip(Array(Self.retailLike(rows: 80_000).utf8))
         let url = try Self.write(Array(packed.prefix(packed.count * 2 / 3)), suffix: ".csv.gz")
         defer { try? FileManager.default.removeItem(at: url) }
         #expect {
