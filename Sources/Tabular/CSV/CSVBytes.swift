@@ -95,6 +95,13 @@ final class CSVBytes: @unchecked Sendable {
         seal()
     }
 
+    /// Sets the content's length after bytes were written at `base` directly (by a streaming
+    /// inflate), and writes the padding after it.
+    func setCount(_ newCount: Int) {
+        count = Swift.min(newCount, capacity)
+        seal()
+    }
+
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Reads the whole file at `path`; a large regular file is read in parts on all cores (the

@@ -55,7 +55,7 @@ public struct CSVReader: Sendable {
     /// Reads the file at `path`; a gzip file (by its magic number) is inflated first.
     public func read(path: String) throws -> DataFrame {
         let raw = try CSVBytes.read(path: path)
-        if raw.isGzip { return try parse(raw.gunzipped(file: path), file: path) }
+        if raw.isGzip { return try readGzip(raw, file: path) }
         if path.hasSuffix(".gz"), raw.count > 0 {
             throw CSVError(.corruptGzip(reason: "no gzip header"), file: path)
         }
@@ -77,28 +77,52 @@ public struct CSVReader: Sendable {
     // MARK: - Parsing
 
     func parse(_ bytes: CSVBytes, file: String) throws -> DataFrame {
+        let delimiter = try delimiterByte(file: file)
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
+        guard let layout = try layout(tokenizer, bytes: bytes, file: file) else {
+            throw CSVError(.emptyFile, file: file, line: 1)
+        }
+        let chunks: [CSVTokenizer.Chunk]
+        do {
+            chunks = try tokenizer.records(from: layout.dataStart, columns: layout.names.count, parallel: usesAllCores)
+        } catch {
+            throw error.csvError(bytes: bytes, file: file, names: layout.names)
+        }
+        return try frame(bytes: bytes, chunks: chunks, names: layout.names, file: file)
+    }
+
+    var usesAllCores: Bool { options.usesAllCores && System.activeProcessorCount > 1 }
+
+    func delimiterByte(file: String) throws -> UInt8 {
         guard let delimiter = options.delimiter.asciiValue, options.delimiter.unicodeScalars.count == 1,
               delimiter != CSVTokenizer.quote, delimiter != CSVTokenizer.lineFeed, delimiter != CSVTokenizer.carriageReturn
         else {
             throw CSVError(.invalidOptions("the delimiter must be one ASCII character other than a quote or a line break, not '\(options.delimiter)'"),
                            file: file)
         }
-        guard bytes.count <= FieldSpan.maximumOffset else {
+        return delimiter
+    }
+
+    /// The column names and where the records start.
+    struct Layout {
+        var names: [String]
+        var dataStart: Int
+    }
+
+    /// Reads the header (or counts the first record's fields) within the tokenizer's bytes.
+    /// - Returns: nil when the bytes hold nothing but a byte order mark and line breaks.
+    func layout(_ tokenizer: CSVTokenizer, bytes: CSVBytes, file: String) throws -> Layout? {
+        guard tokenizer.count <= FieldSpan.maximumOffset else {
             throw CSVError(.unreadable(reason: "larger than 256 GiB"), file: file)
         }
-        let base = bytes.base
+        let base = bytes.base, count = tokenizer.count
         var start = 0
-        if bytes.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-        var firstContent = start
-        while firstContent < bytes.count, base[firstContent] == CSVTokenizer.lineFeed || base[firstContent] == CSVTokenizer.carriageReturn {
-            firstContent += 1
-        }
-        guard firstContent < bytes.count else { throw CSVError(.emptyFile, file: file, line: 1) }
-
-        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        while start < count, base[start] == CSVTokenizer.lineFeed || base[start] == CSVTokenizer.carriageReturn { start += 1 }
+        guard start < count else { return nil }
         let header: (spans: [UInt64], next: Int)
         do {
-            header = try tokenizer.record(at: firstContent)
+            header = try tokenizer.record(at: start)
         } catch {
             throw error.csvError(bytes: bytes, file: file, names: [])
         }
@@ -120,16 +144,12 @@ public struct CSVReader: Sendable {
         for name in options.types.keys where !names.contains(name) {
             throw CSVError(.unknownColumn(available: names), file: file, columnName: name)
         }
+        return Layout(names: names, dataStart: options.hasHeader ? header.next : start)
+    }
 
-        let chunks: [CSVTokenizer.Chunk]
-        do {
-            let cores = options.usesAllCores ? System.activeProcessorCount : 1
-            chunks = try tokenizer.records(from: options.hasHeader ? header.next : firstContent, columns: names.count, parallel: cores > 1)
-        } catch {
-            throw error.csvError(bytes: bytes, file: file, names: names)
-        }
-        let columns = try buildColumns(bytes: bytes, chunks: chunks, names: names, file: file)
-        return DataFrame(consistentColumns: columns)
+    /// The frame of the tokenized records.
+    func frame(bytes: CSVBytes, chunks: [CSVTokenizer.Chunk], names: [String], file: String) throws -> DataFrame {
+        DataFrame(consistentColumns: try buildColumns(bytes: bytes, chunks: chunks, names: names, file: file))
     }
 
     /// Converts the columns, on all cores; the error reported is the earliest in the file.

@@ -43,8 +43,13 @@ struct CSVTokenizer: @unchecked Sendable {
     let delimiter: UInt8
 
     init(bytes: CSVBytes, delimiter: UInt8) {
+        self.init(bytes: bytes, count: bytes.count, delimiter: delimiter)
+    }
+
+    /// A tokenizer of the first `count` bytes (those inflated so far, while streaming).
+    init(bytes: CSVBytes, count: Int, delimiter: UInt8) {
         self.bytes = UnsafePointer(bytes.base)
-        self.count = bytes.count
+        self.count = count
         self.delimiter = delimiter
     }
 
