@@ -31,7 +31,10 @@ let package = Package(
             name: "Inventory",
             dependencies: ["Tabular", "Stats", "Forecast", "Optimize", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: fast),
-        .target(name: "Notebook", dependencies: ["Tabular", "Plot"], swiftSettings: fast),
+        .target(
+            name: "Notebook",
+            dependencies: ["Tabular", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: fast),
         .target(name: "Restock", dependencies: ["Tabular", "Stats", "Forecast", "Plot", "Optimize", "Inventory", "Notebook"]),
 
         // MARK: Benchmarks (run by scripts/bench against the Python peers)
@@ -42,7 +45,15 @@ let package = Package(
         .executableTarget(name: "bench-inventory", dependencies: ["Inventory", "Optimize", "BenchSupport"], path: "Benchmarks/inventory"),
 
         // MARK: Scripts
-        .executableTarget(name: "gallery", dependencies: ["Plot", "Tabular"], path: "scripts/gallery"),
+        .executableTarget(
+            name: "gallery",
+            dependencies: ["Plot", "Tabular", "Forecast", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "scripts/gallery"),
+        .executableTarget(name: "exploration", dependencies: ["Restock"], path: "scripts/exploration"),
+        .executableTarget(name: "segmentation", dependencies: ["Restock"], path: "scripts/segmentation"),
+        .executableTarget(name: "forecasting", dependencies: ["Restock"], path: "scripts/forecasting"),
+        .executableTarget(name: "allocation", dependencies: ["Restock"], path: "scripts/allocation"),
+        .executableTarget(name: "validation", dependencies: ["Restock"], path: "scripts/validation"),
         .executableTarget(name: "synth", dependencies: ["Inventory", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
 
         // MARK: Tests

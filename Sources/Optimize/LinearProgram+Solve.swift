@@ -57,12 +57,24 @@ extension LinearProgram {
         }
         if let seconds = options.maximumSeconds { Clp_setMaximumSeconds(model, seconds) }
 
-        if let solve = ClpSolve_new() {
+        if let basis = startingBasis, options.algorithm == .dual || options.algorithm == .primal || options.algorithm == .sprint {
+            var status = [UInt8]()
+            status.reserveCapacity(columns + rows)
+            status.append(contentsOf: basis.variables.lazy.map(\.rawValue))
+            status.append(contentsOf: basis.constraints.lazy.map(\.rawValue))
+            Clp_copyinStatus(model, status)
+            if options.algorithm == .dual {
+                Clp_dual(model, 0)
+            } else {
+                Clp_primal(model, 0)
+            }
+        } else if let solve = ClpSolve_new() {
             defer { ClpSolve_delete(solve) }
             let method: Int32
             switch options.algorithm {
             case .dual: method = 0
             case .primal: method = 1
+            case .sprint: method = 2
             case .barrier: method = 3
             case .automatic: method = 5
             }
@@ -85,11 +97,17 @@ extension LinearProgram {
         let rowPrice = Self.copy(Clp_getRowPrice(model), count: rows)
         let reduced = Self.copy(Clp_getReducedCost(model), count: columns)
         let activities = Self.copy(Clp_getRowActivity(model), count: rows)
+        var finalBasis: Basis?
+        if Clp_statusExists(model) != 0, let array = Clp_statusArray(model) {
+            let codes = UnsafeBufferPointer(start: array, count: columns + rows)
+            func status(_ code: UInt8) -> BasisStatus { BasisStatus(rawValue: code & 7) ?? .free }
+            finalBasis = Basis(variables: codes[0..<columns].map(status), constraints: codes[columns...].map(status))
+        }
         return LinearProgramSolution(
             status: status,
             objectiveValue: Clp_getObjValue(model) + objectiveOffset,
             values: values, duals: rowPrice, reducedCosts: reduced, activities: activities,
-            iterations: Int(Clp_getIterationCount(model)))
+            iterations: Int(Clp_getIterationCount(model)), basis: finalBasis)
     }
 
     private static func copy(_ pointer: UnsafePointer<Double>?, count: Int) -> [Double] {
@@ -98,6 +116,9 @@ extension LinearProgram {
     }
 
     private func validate() throws(LinearProgramError) {
+        if let basis = startingBasis, basis.variables.count != variableCount || basis.constraints.count != constraintCount {
+            throw .badStartingBasis(variables: basis.variables.count, constraints: basis.constraints.count)
+        }
         for j in 0..<variableCount {
             let lower = columnLower[j], upper = columnUpper[j]
             if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {

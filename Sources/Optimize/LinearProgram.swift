@@ -32,6 +32,15 @@ public struct LinearProgram: Sendable {
     var entryColumn: [Int32] = []
     var entryValue: [Double] = []
 
+    /// A basis to start the simplex from (a warm start), or nil for the solver's own crash.
+    ///
+    /// When set, ``solve(options:)`` skips presolve and runs the dual or primal simplex from it
+    /// (barrier and automatic run as if it were nil). A basis that does not match the program's
+    /// size throws ``LinearProgramError/badStartingBasis(variables:constraints:)``. A good basis —
+    /// for example the previous solution's ``LinearProgramSolution/basis``, or one a model builder
+    /// knows to be dual feasible — can save most of the iterations.
+    public var startingBasis: Basis?
+
     /// A constant added to the objective value (it does not change the optimal point).
     public var objectiveOffset: Double = 0
 

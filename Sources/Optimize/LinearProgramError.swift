@@ -16,6 +16,8 @@ public enum LinearProgramError: Error, Sendable, Hashable {
     case nonFiniteCoefficient(constraint: String, variable: String, value: Double)
     /// A constraint names a variable handle that this program did not create.
     case unknownVariable(index: Int, variableCount: Int)
+    /// The starting basis has a different number of variables or constraints from the program.
+    case badStartingBasis(variables: Int, constraints: Int)
     /// The model is too large for the solver's 32-bit indices.
     case tooLarge(nonzeros: Int)
 }
@@ -39,6 +41,8 @@ extension LinearProgramError: CustomStringConvertible {
             return "coefficient of \(variable) in \(constraint) is \(value): expected a finite number"
         case let .unknownVariable(index, variableCount):
             return "a constraint uses variable index \(index), but the program has only \(variableCount) variables"
+        case let .badStartingBasis(variables, constraints):
+            return "starting basis has \(variables) variables and \(constraints) constraints, which does not match the program"
         case let .tooLarge(nonzeros):
             return "linear program has \(nonzeros) coefficients, more than the solver's 32-bit index limit"
         }

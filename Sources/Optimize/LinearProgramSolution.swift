@@ -31,6 +31,8 @@ public struct LinearProgramSolution: Sendable {
     public let activities: [Double]
     /// Simplex iterations used.
     public let iterations: Int
+    /// The final basis, to warm-start a modified program (nil when the solver kept none).
+    public let basis: Basis?
 
     /// The value of `variable`.
     public subscript(_ variable: Variable) -> Double { values[variable.index] }

@@ -6,6 +6,9 @@ public struct SolverOptions: Sendable, Hashable {
         case dual
         /// Primal simplex.
         case primal
+        /// Primal simplex, or CLP's "sprint" on models with far more columns than rows: it solves a
+        /// sequence of small models over a working set of columns.
+        case sprint
         /// Barrier (interior point) followed by a crossover to a basic solution.
         case barrier
         /// Let CLP choose from the model's shape.

@@ -78,3 +78,46 @@ struct ETSTests {
                 "\(spec): llf \(fit.logLikelihood) vs \(reference)")
     }
 }
+
+/// AutoETS chooses by AICc among the admissible models.
+struct AutoETSTests {
+    @Test func choosesTheSmallestAICcOnAirPassengers() throws {
+        let air = try Fixture("forecast_decomposition").doubles("air")
+        let auto = AutoETS(period: 12)
+        let best = try auto.fit(air)
+        let specs = auto.candidates(for: air)
+        #expect(specs.count == 15)
+        #expect(!specs.contains { $0.error == .additive && $0.season == .multiplicative })
+        for spec in specs {
+            let fit = try ETS(spec).fit(air)
+            #expect(best.aicc <= fit.aicc + 1e-9, "\(spec) has AICc \(fit.aicc) below the chosen \(best.aicc)")
+        }
+        // statsmodels' best fit in the fixture (ETS(M,A,M), AICc 1086.45) is beaten or matched.
+        #expect(best.specification.season == .multiplicative)
+        #expect(best.aicc <= 1086.452 + 1e-3)
+        let forecast = try auto.forecast(air, horizon: 12, levels: [0.8])
+        #expect(forecast.model == best.name)
+        #expect(forecast.intervals[0].lower.allSatisfy { $0 > 300 })
+    }
+
+    @Test func nonPositiveDataExcludesMultiplicativeModels() {
+        let y = (0..<40).map { Double($0 % 5) - 1 }
+        let specs = AutoETS(period: 4).candidates(for: y)
+        #expect(specs.allSatisfy { $0.error == .additive && $0.season != .multiplicative })
+        #expect(specs.count == 6)
+    }
+
+    @Test func simulatedIntervalsAreSeededAndNested() throws {
+        let air = try Fixture("forecast_decomposition").doubles("air")
+        let fit = try ETS(error: .multiplicative, trend: .additive, season: .multiplicative, period: 12).fit(air)
+        let a = try fit.forecast(horizon: 6, levels: [0.5, 0.9], seed: 1)
+        let b = try fit.forecast(horizon: 6, levels: [0.5, 0.9], seed: 1)
+        let c = try fit.forecast(horizon: 6, levels: [0.5, 0.9], seed: 2)
+        #expect(a == b)
+        #expect(a != c)
+        let inner = try #require(a.interval(level: 0.5)), outer = try #require(a.interval(level: 0.9))
+        for h in 0..<6 {
+            #expect(outer.lower[h] < inner.lower[h] && inner.lower[h] < a.mean[h] && a.mean[h] < inner.upper[h] && inner.upper[h] < outer.upper[h])
+        }
+    }
+}

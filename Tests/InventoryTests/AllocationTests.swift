@@ -1,3 +1,4 @@
+import Optimize
 import Testing
 @testable import Inventory
 
@@ -35,11 +36,11 @@ func problem(from fixture: AllocationFixture.Case) -> AllocationProblem {
 /// 1e-6 relative is the agreement asked of them.
 private let relative = 1e-6
 
-@Test(arguments: 0..<4)
-func allocationMatchesScipy(_ index: Int) throws {
+@Test(arguments: 0..<4, [SolverOptions.Algorithm.barrier, .dual, .primal])
+func allocationMatchesScipy(_ index: Int, _ algorithm: SolverOptions.Algorithm) throws {
     let reference = try fixture("allocation", as: AllocationFixture.self).cases[index]
     let problem = problem(from: reference)
-    let allocation = try problem.solve()
+    let allocation = try problem.solve(options: SolverOptions(algorithm: algorithm))
     #expect(allocation.meetsServiceLevel == reference.feasible)
     if let objective = reference.objective {
         #expect(close(allocation.totalCost, objective, relative), "\(allocation.totalCost) vs \(objective)")

@@ -90,7 +90,9 @@ import Testing
 
     @Test func numbersAreRoundedPerColumn() {
         #expect(CellFormat.strings(for: Column("x", [0.012345, 0.5])) == ["0.0123", "0.5000"])
-        #expect(CellFormat.strings(for: Column("x", [1234.5, -0.4])) == ["1,235", "0"])
+        #expect(CellFormat.strings(for: Column("x", [1234.5, -0.4, 2_000])) == ["1,235", "0", "2,000"])
+        #expect(CellFormat.strings(for: Column("x", [124_278, 1.63, 0.9])) == ["124,278.00", "1.63", "0.90"])
+        #expect(CellFormat.strings(for: Column("x", [20.0, 4])) == ["20", "4"])
         #expect(CellFormat.strings(for: Column("x", [12.345, nil])) == ["12.35", ""])
         #expect(CellFormat.grouped(-1_234_567) == "-1,234,567")
     }

@@ -227,3 +227,49 @@ func transportationProgram(_ problem: TransportationFixture.Problem) -> (program
     }
     return (lp, flows)
 }
+
+// MARK: - Warm starts
+
+@Test func optimalBasisWarmStartsWithoutIterations() throws {
+    let problem = try #require(try loadFixture().problems.last)
+    var lp = transportationProgram(problem).program
+    let cold = try lp.solve(options: SolverOptions(presolve: false))
+    #expect(cold.iterations > 0)
+    #expect(cold.basis != nil)
+    lp.startingBasis = cold.basis
+    for algorithm in [SolverOptions.Algorithm.dual, .primal] {
+        let warm = try lp.solve(options: SolverOptions(algorithm: algorithm))
+        #expect(warm.iterations == 0)
+        #expect(abs(warm.objectiveValue - problem.objective) <= 1e-6 * problem.objective)
+    }
+    lp.startingBasis = Basis(variables: [.basic], constraints: [])
+    #expect(throws: LinearProgramError.badStartingBasis(variables: 1, constraints: 0)) { try lp.solve() }
+}
+
+@Test func basisReportsBindingStatus() throws {
+    var lp = LinearProgram(.maximize)
+    let x = lp.addVariable("x", upperBound: 1, cost: 2)
+    let y = lp.addVariable("y", cost: 1)
+    let row = lp.addConstraint([(x, 1), (y, 1)], .lessOrEqual(3))
+    let basis = try #require(try lp.solve(options: SolverOptions(presolve: false)).basis)
+    #expect(basis.variables[x.index] == .atUpperBound)
+    #expect(basis.variables[y.index] == .basic)
+    #expect(basis.constraints[row.index] == .atUpperBound)
+}
+
+@Test func reducedCostsOfAMaximisation() throws {
+    // Wyndor with a third product z (profit 1, 2 hours in plant 3): z stays out, and its reduced cost
+    // is its profit minus the plant-3 shadow price times its hours, 1 − 2·1 = −1.
+    var lp = LinearProgram(.maximize)
+    let x = lp.addVariable("doors", cost: 3)
+    let y = lp.addVariable("windows", cost: 5)
+    let z = lp.addVariable("mirrors", cost: 1)
+    lp.addConstraint([(x, 1)], .lessOrEqual(4))
+    lp.addConstraint([(y, 2)], .lessOrEqual(12))
+    lp.addConstraint([(x, 3), (y, 2), (z, 2)], .lessOrEqual(18))
+    let solution = try lp.solve()
+    #expect(abs(solution[z]) < tolerance)
+    #expect(abs(solution.objectiveValue - 36) < tolerance)
+    #expect(abs(solution.reducedCost(z) - -1) < tolerance)
+    #expect(abs(solution.reducedCost(x)) < tolerance)
+}

@@ -62,6 +62,16 @@ import Testing
         #expect(combined.codes == [0, 1, 0, -1])
     }
 
+    @Test func wholeNumberDoublesFactorizeByValue() {
+        // Identifiers read as `17850.0` take the integer path; anything else hashes bit patterns.
+        let ids = Column("CustomerID", [17850.0, 12583.0, .nan, 17850.0, -0.0, 0.0] as [Double?])
+        #expect(ids.factorized() == Factorization(codes: [0, 1, -1, 0, 2, 2], firstRows: [0, 1, 4]))
+        let missing = Column("CustomerID", [nil, 3.0, nil] as [Double?])
+        #expect(missing.factorized().codes == [-1, 0, -1])
+        let huge = Column("x", [1e300, 1e300, 2.0])
+        #expect(huge.factorized().codes == [0, 0, 1])
+    }
+
     @Test func civilDatesRoundTrip() {
         #expect(CivilDate(year: 2010, month: 12, day: 1).daysSince1970 == 14_944)
         #expect(CivilDate(days: 14_944) == CivilDate(year: 2010, month: 12, day: 1))

@@ -18,14 +18,17 @@ extension TableCell {
 /// How numbers look in notebook tables.
 enum CellFormat {
     /// The column's values as text; doubles get one number of decimals for the whole column,
-    /// chosen from its largest magnitude (12,345 · 123.4 · 1.23 · 0.0123).
+    /// chosen from its median magnitude (12,345 · 123.4 · 1.23 · 0.0123), so that one large entry
+    /// (a count in a describe() table) does not round the others away; integral columns get none.
     static func strings(for column: Column) -> [String] {
         switch column.data {
         case let .integer(values, missing):
             return values.indices.map { missing?[$0] == true ? "" : grouped(values[$0]) }
         case let .double(values, missing):
-            let largest = values.indices.reduce(0.0) { missing?[$1] == true || !values[$1].isFinite ? $0 : max($0, abs(values[$1])) }
-            let decimals = largest >= 1000 ? 0 : largest >= 100 ? 1 : largest >= 1 ? 2 : 4
+            let present = values.indices.filter { missing?[$0] != true && values[$0].isFinite }.map { abs(values[$0]) }
+            let typical = present.sorted()[safe: present.count / 2] ?? 0
+            let integral = present.allSatisfy { $0 == $0.rounded() }
+            let decimals = integral || typical >= 1000 ? 0 : typical >= 100 ? 1 : typical >= 1 ? 2 : 4
             return values.indices.map { row in
                 missing?[row] == true || values[row].isNaN ? "" : fixed(values[row], decimals: decimals)
             }
@@ -63,4 +66,8 @@ enum CellFormat {
     private static func pow10(_ exponent: Int) -> Double {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -11,6 +11,15 @@ final class Canvas {
     let width: Int
     let height: Int
     private var rasterizer = Rasterizer()
+    /// When set, shapes are drawn only inside this rectangle (text is never clipped).
+    var clip: Rect?
+
+    /// The whole-pixel box drawing may touch: the image, cut to `clip` when set.
+    private var drawable: (x0: Int, y0: Int, x1: Int, y1: Int) {
+        guard let clip else { return (0, 0, width, height) }
+        return (max(0, Int(clip.minX.rounded())), max(0, Int(clip.minY.rounded())),
+                min(width, Int(clip.maxX.rounded())), min(height, Int(clip.maxY.rounded())))
+    }
 
     /// A canvas of `width` x `height` device pixels filled with `background`.
     /// - Throws: ``PlotError/invalidSize(width:height:scale:)`` for empty or oversized images,
@@ -27,7 +36,11 @@ final class Canvas {
         self.height = height
         gdImageAlphaBlending(image, 1)
         gdImageSaveAlpha(image, 0)
-        gdImageFilledRectangle(image, 0, 0, Int32(width - 1), Int32(height - 1), background.withOpacity(1).gdValue)
+        // libgd fills rectangles pixel by pixel; whole rows are faster.
+        let value = background.withOpacity(1).gdValue
+        for y in 0..<height {
+            image.pointee.tpixels[y]?.update(repeating: value, count: width)
+        }
     }
 
     deinit {
@@ -65,8 +78,9 @@ final class Canvas {
     func fill(_ rect: Rect, color: Color) {
         guard rect.width.isFinite, rect.height.isFinite, rect.x.isFinite, rect.y.isFinite,
               color.opacity > 0 else { return }
-        let x0 = max(0, Int(rect.minX.rounded())), x1 = min(width, Int(rect.maxX.rounded()))
-        let y0 = max(0, Int(rect.minY.rounded())), y1 = min(height, Int(rect.maxY.rounded()))
+        let box = drawable
+        let x0 = max(box.x0, Int(rect.minX.rounded())), x1 = min(box.x1, Int(rect.maxX.rounded()))
+        let y0 = max(box.y0, Int(rect.minY.rounded())), y1 = min(box.y1, Int(rect.maxY.rounded()))
         guard x0 < x1, y0 < y1 else { return }
         for y in y0..<y1 {
             guard let row = image.pointee.tpixels[y] else { continue }
@@ -99,7 +113,7 @@ final class Canvas {
             }
         }
         guard minX <= maxX, minY <= maxY else { return }
-        let bounds = clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+        let bounds = clip ?? self.clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let x0 = max(0, Int(max(minX, bounds.minX).rounded(.down)))
         let y0 = max(0, Int(max(minY, bounds.minY).rounded(.down)))
         let x1 = min(width, Int(min(maxX, bounds.maxX).rounded(.up)))
@@ -114,18 +128,40 @@ final class Canvas {
     }
 
     /// Strokes a polyline `width` pixels wide with round joins; non-finite points are skipped.
+    ///
+    /// Long polylines are filled in pieces of `chunk` segments so that each piece's bounding box, which
+    /// the rasterizer scans, stays small; pieces meet at a vertex, where only their anti-aliased rims
+    /// overlap.
     func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool = false, clip: Rect? = nil) {
-        let polygons = Stroke.polygons(points, width: lineWidth, roundCaps: roundCaps)
-        fill(polygons: polygons, color: color, clip: clip)
+        let chunk = 48
+        guard points.count > 2 * chunk else {
+            fill(polygons: Stroke.polygons(points, width: lineWidth, roundCaps: roundCaps), color: color, clip: clip)
+            return
+        }
+        var start = 0
+        while start < points.count - 1 {
+            let end = min(points.count, start + chunk + 1)
+            var piece = Array(points[start..<end])
+            // The join at the piece's last vertex belongs to the next piece: end with a butt.
+            let isLast = end == points.count
+            if !isLast { piece.append(Point(.nan, .nan)) }
+            var polygons = Stroke.polygons(piece, width: lineWidth, roundCaps: roundCaps && (start == 0 || isLast))
+            if start > 0, points[start].x.isFinite, points[start].y.isFinite {
+                polygons.append(Stroke.disc(points[start], radius: lineWidth / 2))
+            }
+            fill(polygons: polygons, color: color, clip: clip)
+            start = end - 1
+        }
     }
 
     /// Fills a disc, optionally ringed by `edge` of `edgeWidth` pixels, anti-aliased analytically.
     func fillCircle(center: Point, radius: Double, color: Color, edge: Color? = nil, edgeWidth: Double = 0) {
         guard center.x.isFinite, center.y.isFinite, radius > 0, radius.isFinite else { return }
-        let x0 = max(0, Int((center.x - radius - 1).rounded(.down)))
-        let x1 = min(width - 1, Int((center.x + radius + 1).rounded(.up)))
-        let y0 = max(0, Int((center.y - radius - 1).rounded(.down)))
-        let y1 = min(height - 1, Int((center.y + radius + 1).rounded(.up)))
+        let box = drawable
+        let x0 = max(box.x0, Int((center.x - radius - 1).rounded(.down)))
+        let x1 = min(box.x1 - 1, Int((center.x + radius + 1).rounded(.up)))
+        let y0 = max(box.y0, Int((center.y - radius - 1).rounded(.down)))
+        let y1 = min(box.y1 - 1, Int((center.y + radius + 1).rounded(.up)))
         guard x0 <= x1, y0 <= y1 else { return }
         let inner = edge == nil ? radius : max(0, radius - edgeWidth)
         for y in y0...y1 {
@@ -155,7 +191,19 @@ final class Canvas {
               degrees: Double = 0) throws {
         guard !text.isEmpty, point.x.isFinite, point.y.isFinite else { return }
         let origin = try TextLayout.origin(of: text, font: font, at: point, anchor: anchor, degrees: degrees)
-        try font.draw(text, on: image, x: Int(origin.x.rounded()), y: Int(origin.y.rounded()),
-                      angle: degrees * .pi / 180, color: color)
+        let mask = try TextCache.shared.mask(of: text, font: font, degrees: degrees)
+        let left = Int(origin.x.rounded()) + mask.offsetX, top = Int(origin.y.rounded()) + mask.offsetY
+        let x0 = max(0, -left), x1 = min(mask.width, width - left)
+        let y0 = max(0, -top), y1 = min(mask.height, height - top)
+        guard x0 < x1, y0 < y1 else { return }
+        mask.coverage.withUnsafeBufferPointer { coverage in
+            for y in y0..<y1 {
+                guard let row = image.pointee.tpixels[top + y] else { continue }
+                for x in x0..<x1 {
+                    let value = coverage[y * mask.width + x]
+                    if value > 0 { blend(row, left + x, color, Float(value) / 255) }
+                }
+            }
+        }
     }
 }

@@ -42,22 +42,14 @@ struct Font: Sendable {
         Font(path: file, size: newSize)
     }
 
-    /// The advance width of `text` in device pixels (libgd's bounding box, unrotated).
+    /// The width of `text` in device pixels (libgd's bounding box, unrotated).
     func width(of text: String) throws -> Double {
         guard !text.isEmpty else { return 0 }
-        var box = [Int32](repeating: 0, count: 8)
-        try render(text, on: nil, box: &box, color: 0, x: 0, y: 0, angle: 0)
-        return Double(box[2] - box[0])
+        return try TextCache.shared.width(of: text, font: self)
     }
 
-    /// Draws `text` with its baseline origin at (`x`, `y`), rotated `angle` radians counter-clockwise.
-    func draw(_ text: String, on image: gdImagePtr, x: Int, y: Int, angle: Double, color: Color) throws {
-        guard !text.isEmpty else { return }
-        var box = [Int32](repeating: 0, count: 8)
-        try render(text, on: image, box: &box, color: color.gdValue, x: x, y: y, angle: angle)
-    }
-
-    private func render(_ text: String, on image: gdImagePtr?, box: inout [Int32], color: Int32,
+    /// Renders (or, with no image, only measures) through libgd, the one place FreeType is called.
+    func render(_ text: String, on image: gdImagePtr?, box: inout [Int32], color: Int32,
                         x: Int, y: Int, angle: Double) throws {
         _ = Font.cacheReady
         var extra = gdFTStringExtra()

@@ -8,6 +8,10 @@ enum Stroke {
     static func polygons(_ points: [Point], width: Double, roundCaps: Bool) -> [[Point]] {
         guard width > 0, width.isFinite else { return [] }
         let half = width / 2
+        let circle = unitCircle(sides: sides(radius: half))
+        func disc(_ center: Point, radius: Double) -> [Point] {
+            circle.map { Point(center.x + radius * $0.x, center.y + radius * $0.y) }
+        }
         var polygons: [[Point]] = []
         polygons.reserveCapacity(points.count * 2)
         var previous: Point?
@@ -40,12 +44,21 @@ enum Stroke {
         return polygons
     }
 
-    /// A regular polygon approximating a disc closely enough for anti-aliased output.
+    /// A regular polygon standing in for a disc.
     static func disc(_ center: Point, radius: Double) -> [Point] {
-        let sides = min(48, max(8, Int(radius * 3)))
-        return (0..<sides).map { k in
+        unitCircle(sides: sides(radius: radius)).map { Point(center.x + radius * $0.x, center.y + radius * $0.y) }
+    }
+
+    /// Enough sides for a regular polygon to pass for a disc of `radius` pixels when anti-aliased.
+    static func sides(radius: Double) -> Int {
+        min(48, max(8, Int(radius * 3)))
+    }
+
+    /// The vertices of a regular polygon on the unit circle.
+    static func unitCircle(sides: Int) -> [Point] {
+        (0..<sides).map { k in
             let angle = Double(k) * 2 * .pi / Double(sides)
-            return Point(center.x + radius * cos(angle), center.y + radius * sin(angle))
+            return Point(cos(angle), sin(angle))
         }
     }
 }

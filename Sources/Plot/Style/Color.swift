@@ -43,6 +43,22 @@ public struct Color: Sendable, Hashable, CustomStringConvertible {
                      opacity: opacity + (other.opacity - opacity) * t)
     }
 
+    /// The colour with its saturation (HSL) multiplied by `factor`, as seaborn tones down box fills.
+    public func desaturated(by factor: Double) -> Color {
+        let r = Double(red) / 255, g = Double(green) / 255, b = Double(blue) / 255
+        let high = max(r, g, b), low = min(r, g, b)
+        let lightness = (high + low) / 2
+        guard high > low else { return self }
+        let chroma = high - low
+        let saturation = lightness > 0.5 ? chroma / (2 - high - low) : chroma / (high + low)
+        let newSaturation = saturation * min(1, max(0, factor))
+        let newChroma = (1 - abs(2 * lightness - 1)) * newSaturation
+        // Scale each channel's distance from the lightness by the change in chroma.
+        let ratio = chroma > 0 ? newChroma / chroma : 0
+        func channel(_ c: Double) -> UInt8 { Color.channel((lightness + (c - lightness) * ratio) * 255) }
+        return Color(red: channel(r), green: channel(g), blue: channel(b), opacity: opacity)
+    }
+
     /// Relative luminance (WCAG 2.x): 0 for black, 1 for white.
     public var luminance: Double {
         func linear(_ channel: UInt8) -> Double {

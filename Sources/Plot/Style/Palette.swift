@@ -16,11 +16,15 @@ public struct Palette: Sendable, Hashable {
         0x0173B2, 0xDE8F05, 0x029E73, 0xD55E00, 0xCC78BC, 0xCA9161, 0xFBAFE4, 0x949494, 0xECE133, 0x56B4E9,
     ].map { Color(hex: $0) })
 
-    /// The colour of the series at `index` (0-based), cycling through the palette.
+    /// The colour of the series at `index` (0-based), cycling through the palette; each later cycle is
+    /// paler so that the tenth and twentieth series stay apart.
     public func color(at index: Int) -> Color {
         guard !categorical.isEmpty else { return Color(gray: 0.3) }
         let count = categorical.count
-        return categorical[((index % count) + count) % count]
+        let position = index < 0 ? 0 : index
+        let cycle = position / count
+        let base = categorical[position % count]
+        return cycle == 0 ? base : base.mixed(with: .white, amount: min(0.7, 0.4 * Double(cycle)))
     }
 }
 

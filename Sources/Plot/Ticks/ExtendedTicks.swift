@@ -26,10 +26,11 @@ public enum ExtendedTicks {
             return [dmin, dmax]
         }
         let n = Int(((best.upper - best.lower) / best.step).rounded())
-        let resolution = Foundation.pow(10, Double(best.exponent - 4))
+        // Dividing by an exact power of ten rounds 0.7500000000000001 back to 0.75.
+        let inverseResolution = Foundation.pow(10, Double(4 - best.exponent))
         return (0...max(0, n)).map { i in
             let value = best.lower + Double(i) * best.step
-            let rounded = (value / resolution).rounded() * resolution
+            let rounded = (value * inverseResolution).rounded() / inverseResolution
             return rounded == 0 ? 0 : rounded
         }
     }

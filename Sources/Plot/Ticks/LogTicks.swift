@@ -9,23 +9,30 @@ public enum LogTicks {
         var (a, b) = (min(lower, upper), max(lower, upper))
         if !(a > 0) || !b.isFinite || !a.isFinite { (a, b) = (1, 10) }
         let first = Int(log10(a).rounded(.down)), last = Int(log10(b).rounded(.up))
-        let decades = max(1, last - first)
         let limit = max(2, count)
-        if decades >= 2 {
-            let every = max(1, Int((Double(decades + 1) / Double(limit)).rounded(.up)))
+        let decades = last - first
+        if decades > limit {
+            let every = Int((Double(decades + 1) / Double(limit)).rounded(.up))
             return stride(from: first, through: last, by: 1)
                 .filter { ($0 % every + every) % every == 0 }
                 .map { pow(10, Double($0)) }
                 .filter { $0 >= a * (1 - 1e-9) && $0 <= b * (1 + 1e-9) }
         }
-        var values: [Double] = []
-        for exponent in first...last {
-            for mantissa in [1.0, 2, 5] {
-                let value = mantissa * pow(10, Double(exponent))
-                if value >= a * (1 - 1e-9), value <= b * (1 + 1e-9) { values.append(value) }
+        // Powers of ten alone when they give three ticks or more, else 1-2-5, then 1-2-3-5 steps.
+        var best: [Double] = []
+        for mantissas in [[1.0], [1, 2, 5], [1, 2, 3, 5]] {
+            var values: [Double] = []
+            for exponent in first...last {
+                for mantissa in mantissas {
+                    let value = mantissa * pow(10, Double(exponent))
+                    if value >= a * (1 - 1e-9), value <= b * (1 + 1e-9) { values.append(value) }
+                }
             }
+            if values.count > limit { break }
+            best = values
+            if values.count >= 3 { return values }
         }
-        if values.count < 2 { return ExtendedTicks.ticks(from: a, to: b, count: limit).filter { $0 > 0 && $0 >= a && $0 <= b } }
-        return values
+        if best.count < 2 { return ExtendedTicks.ticks(from: a, to: b, count: limit).filter { $0 > 0 && $0 >= a && $0 <= b } }
+        return best
     }
 }

@@ -21,11 +21,22 @@ public enum NumberFormat: Sendable, Hashable {
     public func labels(for values: [Double]) -> [String] {
         let finite = values.filter(\.isFinite)
         let largest = finite.map { abs($0) }.max() ?? 0
-        let (divisor, suffix) = compactUnit(largest)
-        let scaledValues = finite.map { $0 * multiplier / divisor }
-        let decimals = fixedDecimals ?? Self.decimalsNeeded(scaledValues)
-        return values.map { value in
-            format(value, divisor: divisor, suffix: suffix, decimals: decimals)
+        guard compacts(largest) else {
+            let decimals = fixedDecimals ?? Self.decimalsNeeded(finite.map { $0 * multiplier })
+            return values.map { format($0, divisor: 1, suffix: "", decimals: decimals) }
+        }
+        // Each compact label takes its own unit (250k, 500k, 750k, 1M, 1.25M), with the decimals its
+        // unit's values need, trimmed; zero needs no unit at all.
+        let units = values.map { compactUnit(abs($0)) }
+        var decimalsByUnit: [Double: Int] = [:]
+        for (value, unit) in zip(values, units) where value.isFinite && decimalsByUnit[unit.0] == nil {
+            let sameUnit = zip(finite, finite.map { compactUnit(abs($0)).0 }).filter { $0.1 == unit.0 }.map { $0.0 / unit.0 }
+            decimalsByUnit[unit.0] = Self.decimalsNeeded(sameUnit)
+        }
+        return zip(values, units).map { value, unit in
+            if value == 0 { return format(0, divisor: 1, suffix: "", decimals: 0) }
+            let text = format(value, divisor: unit.0, suffix: unit.1, decimals: decimalsByUnit[unit.0] ?? 0)
+            return Self.trimmingZeros(text)
         }
     }
 
@@ -34,7 +45,7 @@ public enum NumberFormat: Sendable, Hashable {
     /// NaN and infinite values are written `NaN`, `∞`, `−∞`.
     public func string(_ value: Double) -> String {
         guard value.isFinite else { return format(value, divisor: 1, suffix: "", decimals: 0) }
-        let (divisor, suffix) = compactUnit(abs(value))
+        let (divisor, suffix) = compacts(abs(value)) ? compactUnit(abs(value)) : (1, "")
         let scaled = abs(value * multiplier / divisor)
         let decimals: Int
         if let fixed = fixedDecimals {
@@ -60,14 +71,18 @@ public enum NumberFormat: Sendable, Hashable {
         return nil
     }
 
-    private func compactUnit(_ magnitude: Double) -> (Double, String) {
-        let useCompact: Bool
+    /// Whether numbers up to `magnitude` are written with k, M, B, T.
+    private func compacts(_ magnitude: Double) -> Bool {
         switch self {
-        case .compact: useCompact = magnitude >= 1000
-        case .automatic, .currency: useCompact = magnitude >= 10_000
-        case .plain, .percent: useCompact = false
+        case .compact: return magnitude >= 1000
+        case .automatic, .currency: return magnitude >= 10_000
+        case .plain, .percent: return false
         }
-        guard useCompact else { return (1, "") }
+    }
+
+    /// The unit of one number in a compact set: none below 1,000.
+    private func compactUnit(_ magnitude: Double) -> (Double, String) {
+        guard magnitude >= 1000 else { return (1, "") }
         if magnitude >= 1e12 { return (1e12, "T") }
         if magnitude >= 1e9 { return (1e9, "B") }
         if magnitude >= 1e6 { return (1e6, "M") }

@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,32 +10,77 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
     read(descriptor, buffer, count)
 }
 
+/// A raw pointer handed to the threads of `concurrentPerform`, each writing its own range.
+struct SendableBytes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+}
+
 /// An owned, immutable-once-filled block of bytes: the whole CSV text, read or inflated once, that
 /// the tokenizer's threads share without copying.
 final class CSVBytes: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count: Int
     private(set) var capacity: Int
+    /// The length of the file mapping `base` points into, or 0 when `base` was allocated.
+    private var mappedLength = 0
+
+    /// Bytes kept after the content: a line feed the tokenizer's scans stop at, and zeros so that
+    /// eight-byte loads at the content's end stay inside the allocation.
+    static let padding = 16
 
     init(capacity: Int) {
         self.capacity = Swift.max(1, capacity)
-        base = .allocate(capacity: self.capacity)
+        base = .allocate(capacity: self.capacity + Self.padding)
         count = 0
+        seal()
+    }
+
+    /// Writes the padding after the content.
+    func seal() {
+        (base + count).initialize(repeating: 0, count: Self.padding)
+        base[count] = 0x0A
     }
 
     convenience init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         self.init(capacity: bytes.count)
         _ = UnsafeMutableBufferPointer(start: base, count: capacity).initialize(from: bytes)
         count = bytes.count
+        seal()
     }
 
-    deinit { base.deallocate() }
+    /// The file's pages mapped copy-on-write: no copy and no zeroed buffer. The padding is written
+    /// into the last page, past the file's end, so the file's size must leave room for it there.
+    private init?(mapping descriptor: Int32, size: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0, size > 0, size % page != 0, size % page <= page - Self.padding else { return nil }
+        var flags = MAP_PRIVATE
+        #if os(Linux)
+        flags |= MAP_POPULATE
+        #endif
+        // Read-only, so that populating does not copy every page; only the last page, which takes
+        // the padding, becomes writable (and is copied).
+        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else { return nil }
+        let lastPage = (size - 1) / page * page
+        guard mprotect(address + lastPage, size - lastPage, PROT_READ | PROT_WRITE) == 0 else {
+            munmap(address, size)
+            return nil
+        }
+        base = address.assumingMemoryBound(to: UInt8.self)
+        count = size
+        capacity = size
+        mappedLength = size
+        seal()
+    }
+
+    deinit {
+        if mappedLength > 0 { munmap(base, mappedLength) } else { base.deallocate() }
+    }
 
     /// Makes room for at least `minimum` bytes, keeping the content.
     func reserve(_ minimum: Int) {
-        guard minimum > capacity else { return }
+        guard minimum > capacity, mappedLength == 0 else { return }
         let newCapacity = Swift.max(minimum, capacity * 2)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.padding)
         newBase.update(from: base, count: count)
         base.deallocate()
         base = newBase
@@ -44,11 +90,15 @@ final class CSVBytes: @unchecked Sendable {
     /// Room after the content, to be filled and then committed with `didAppend`.
     var freeSpace: UnsafeMutablePointer<UInt8> { base + count }
 
-    func didAppend(_ bytes: Int) { count += bytes }
+    func didAppend(_ bytes: Int) {
+        count += bytes
+        seal()
+    }
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// Reads the whole file at `path`.
+    /// Reads the whole file at `path`; a large regular file is read in parts on all cores (the
+    /// kernel's copy and the page faults of the buffer then run in parallel).
     static func read(path: String) throws -> CSVBytes {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -58,8 +108,42 @@ final class CSVBytes: @unchecked Sendable {
         }
         defer { close(descriptor) }
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        guard fstat(descriptor, &status) == 0 else {
+            throw CSVError(.unreadable(reason: String(cString: strerror(errno))), file: path)
+        }
+        if status.st_mode & S_IFMT == S_IFDIR { throw CSVError(.unreadable(reason: "it is a directory"), file: path) }
+        let size = Int(status.st_size)
+        if status.st_mode & S_IFMT == S_IFREG, size >= 1 << 16, let mapped = CSVBytes(mapping: descriptor, size: size) {
+            return mapped
+        }
         let bytes = CSVBytes(capacity: size + 1)
+        if status.st_mode & S_IFMT == S_IFREG, size >= 1 << 22 {
+            let parts = Swift.max(1, Swift.min(System.activeProcessorCount * 2, 16))
+            let base = SendableBytes(base: bytes.base)
+            let failures = UnsafeMutableBufferPointer<Int32>.allocate(capacity: parts)
+            failures.initialize(repeating: 0)
+            defer { failures.deallocate() }
+            let shared = SendablePointer(failures)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var offset = size / parts * part
+                let end = part == parts - 1 ? size : size / parts * (part + 1)
+                while offset < end {
+                    let got = pread(descriptor, base.base + offset, end - offset, off_t(offset))
+                    if got < 0, errno == EINTR { continue }
+                    if got <= 0 {
+                        shared.buffer[part] = got == 0 ? EIO : errno
+                        return
+                    }
+                    offset += got
+                }
+            }
+            if let failure = failures.first(where: { $0 != 0 }) {
+                throw CSVError(.unreadable(reason: String(cString: strerror(failure))), file: path)
+            }
+            bytes.didAppend(size)
+            // The file may have grown since fstat: read the rest sequentially.
+            _ = lseek(descriptor, off_t(size), SEEK_SET)
+        }
         while true {
             if bytes.count == bytes.capacity { bytes.reserve(bytes.capacity * 2) }
             let got = systemRead(descriptor, bytes.freeSpace, bytes.capacity - bytes.count)

@@ -1,25 +1,41 @@
 /// Which unquoted fields are missing values, matched on bytes.
 struct CSVMissingTokens: Sendable {
     private let tokens: [[UInt8]]
-    private let firstBytes: [Bool]
+    /// Which bytes start a token, as a 256-bit set: most fields are rejected on their first byte.
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
     let emptyIsMissing: Bool
 
     init(_ tokens: Set<String>) {
         let nonEmpty = tokens.filter { !$0.isEmpty }.map { Array($0.utf8) }
         self.tokens = nonEmpty
         emptyIsMissing = tokens.contains("")
-        var first = [Bool](repeating: false, count: 256)
-        for token in nonEmpty { if let byte = token.first { first[Int(byte)] = true } }
-        firstBytes = first
+        var first: [UInt64] = [0, 0, 0, 0]
+        for token in nonEmpty { if let byte = token.first { first[Int(byte) >> 6] |= 1 << UInt64(byte & 63) } }
+        firstBytes = (first[0], first[1], first[2], first[3])
+    }
+
+    @inline(__always)
+    private func mayStartToken(_ byte: UInt8) -> Bool {
+        let bit: UInt64 = 1 << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return firstBytes.0 & bit != 0
+        case 1: return firstBytes.1 & bit != 0
+        case 2: return firstBytes.2 & bit != 0
+        default: return firstBytes.3 & bit != 0
+        }
     }
 
     /// Whether the text is a missing-value token (before considering quotes).
     @inline(__always)
     func matches(_ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         if length == 0 { return emptyIsMissing }
-        guard firstBytes[Int(p[0])] else { return false }
+        guard mayStartToken(p[0]) else { return false }
+        return matchesSlowly(p, length)
+    }
+
+    private func matchesSlowly(_ p: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         for token in tokens where token.count == length {
-            if token.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, length) }) == 0 { return true }
+            if token.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memcmp($0, p, length) } }) == 0 { return true }
         }
         return false
     }
@@ -65,6 +81,16 @@ struct CSVColumnBuilder: Sendable {
     struct Stop: Error {
         var row: Int
         var span: UInt64
+    }
+
+    /// The bytes of the column's first 1,000 fields: a guess at its conversion's cost.
+    func sampledBytes() -> Int {
+        var total = 0
+        _ = spans.forEach { row, span in
+            total += FieldSpan.length(span) + (FieldSpan.isQuoted(span) ? 8 : 0)
+            return row < 1000
+        }
+        return total
     }
 
     func build(type schemaType: ColumnType?, infers: Bool) throws -> Column {
@@ -136,53 +162,37 @@ struct CSVColumnBuilder: Sendable {
         case .string:
             return try strings()
         case .integer:
-            let (values, mask) = try values(absent: 0) { p, length -> Int? in
-                switch CSVFieldParser.integer(p, length) {
-                case let .value(value): return value
-                case .overflow: return nil
-                case .notInteger:
-                    // A schema's integer column accepts integers written as decimals: 17850.0.
-                    guard strict, let value = CSVFieldParser.double(p, length), value == value.rounded(),
-                          value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
-                    return Int(value)
-                }
-            }
+            let (values, mask) = strict ? try values(LenientIntegerField.self) : try values(IntegerField.self)
             return .integer(values, missing: mask)
         case .double:
-            let (values, mask) = try values(absent: Double.nan) { p, length in CSVFieldParser.double(p, length) }
+            let (values, mask) = try values(DoubleField.self)
             return .double(values, missing: mask)
         case .boolean:
-            let (values, mask) = try values(absent: false) { p, length in CSVFieldParser.boolean(p, length) }
+            let (values, mask) = try values(BooleanField.self)
             return .boolean(values, missing: mask)
         case .date:
-            let (values, mask) = try values(absent: 0) { p, length -> Int? in
-                if case let .value(days) = CSVFieldParser.date(p, length) { return days }
-                return nil
-            }
+            let (values, mask) = try values(DateField.self)
             return .date(values, missing: mask)
         case .dateTime:
-            let (values, mask) = try values(absent: 0) { p, length -> Int? in
-                if length == 10, case let .value(days) = CSVFieldParser.date(p, length) { return days * 86_400 }
-                if case let .value(seconds) = CSVFieldParser.dateTime(p, length) { return seconds }
-                return nil
-            }
+            let (values, mask) = try values(DateTimeField.self)
             return .dateTime(values, missing: mask)
         }
     }
 
-    /// Parses every non-missing field with `parse`; throws ``Stop`` at the first that gives nil.
+    /// Parses every non-missing field; throws ``Stop`` at the first that does not parse.
     @inline(__always)
-    private func values<T>(absent: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?) throws -> ([T], MissingMask?) {
+    private func values<Field: CSVTypedField>(_: Field.Type) throws -> ([Field.Value], MissingMask?) {
         let base = bytes.base
         var flags: [Bool]? = nil
         var stop: Stop?
-        let values = [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
+        let missing = self.missing
+        let values = [Field.Value](unsafeUninitializedCapacity: rows) { buffer, initialized in
             _ = spans.forEach { row, span in
                 if missing.isMissingValue(base, span) {
                     if flags == nil { flags = [Bool](repeating: false, count: rows) }
                     flags?[row] = true
-                    buffer.initializeElement(at: row, to: absent)
-                } else if let value = parse(base + FieldSpan.start(span), FieldSpan.length(span)) {
+                    buffer.initializeElement(at: row, to: Field.absent)
+                } else if let value = Field.parse(base + FieldSpan.start(span), FieldSpan.length(span)) {
                     buffer.initializeElement(at: row, to: value)
                 } else {
                     stop = Stop(row: row, span: span)
@@ -199,16 +209,27 @@ struct CSVColumnBuilder: Sendable {
     /// Dictionary-encodes the column as text.
     private func strings() throws -> ColumnData {
         let base = bytes.base
-        var encoder = CSVStringEncoder()
+        let encoder = CSVStringEncoder()
+        let missing = self.missing
+        // Neighbouring rows often repeat a value (the lines of one invoice): compare with the
+        // previous field before hashing.
+        var previousStart = 0, previousLength = -1
+        var previousCode: Int32 = -1
         let codes = [Int32](unsafeUninitializedCapacity: rows) { buffer, initialized in
             _ = spans.forEach { row, span in
                 let code: Int32
+                let start = FieldSpan.start(span), length = FieldSpan.length(span)
                 if missing.isMissingText(base, span) {
                     code = -1
                 } else if FieldSpan.isEscaped(span) {
-                    code = encoder.code(escaped: base + FieldSpan.start(span), FieldSpan.length(span), row: row)
+                    code = encoder.code(escaped: base + start, length, row: row)
+                } else if length == previousLength, CSVStringEncoder.equal(base + start, base + previousStart, length) {
+                    code = previousCode
                 } else {
-                    code = encoder.code(base + FieldSpan.start(span), FieldSpan.length(span), row: row)
+                    code = encoder.code(base + start, length, row: row)
+                    previousStart = start
+                    previousLength = length
+                    previousCode = code
                 }
                 buffer.initializeElement(at: row, to: code)
                 initialized = row + 1
@@ -225,5 +246,73 @@ struct CSVColumnBuilder: Sendable {
             throw CSVError(.invalidUTF8, file: file, line: bytes.line(at: start), column: index + 1, columnName: name,
                            value: bytes.excerpt(start: start, count: FieldSpan.length(span)))
         }
+    }
+}
+
+// MARK: - Typed fields
+
+/// How the fields of one column type parse, as a type so that the conversion loop is specialized
+/// for each (no closure call per field).
+protocol CSVTypedField {
+    associatedtype Value
+    /// The value stored under a missing one.
+    static var absent: Value { get }
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Value?
+}
+
+enum IntegerField: CSVTypedField {
+    static var absent: Int { 0 }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        if case let .value(value) = CSVFieldParser.integer(p, length) { return value }
+        return nil
+    }
+}
+
+/// A schema's integers: also integers written as exactly integral decimals (`17850.0`).
+enum LenientIntegerField: CSVTypedField {
+    static var absent: Int { 0 }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        switch CSVFieldParser.integer(p, length) {
+        case let .value(value): return value
+        case .overflow: return nil
+        case .notInteger:
+            guard let value = CSVFieldParser.double(p, length), value == value.rounded(),
+                  value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
+            return Int(value)
+        }
+    }
+}
+
+enum DoubleField: CSVTypedField {
+    static var absent: Double { .nan }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Double? { CSVFieldParser.double(p, length) }
+}
+
+enum BooleanField: CSVTypedField {
+    static var absent: Bool { false }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Bool? { CSVFieldParser.boolean(p, length) }
+}
+
+enum DateField: CSVTypedField {
+    static var absent: Int { 0 }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        if case let .value(days) = CSVFieldParser.date(p, length) { return days }
+        return nil
+    }
+}
+
+/// Date-times; a bare date is midnight.
+enum DateTimeField: CSVTypedField {
+    static var absent: Int { 0 }
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        if length == 10, case let .value(days) = CSVFieldParser.date(p, length) { return days * 86_400 }
+        if case let .value(seconds) = CSVFieldParser.dateTime(p, length) { return seconds }
+        return nil
     }
 }

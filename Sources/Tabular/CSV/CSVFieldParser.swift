@@ -53,10 +53,12 @@ enum CSVFieldParser {
         return .value(Int(magnitude))
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
+    /// 10^exponent for 0...22, all exact in a double.
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        let powers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+        return powers[exponent]
     }
 
     @inline(__always)
@@ -124,7 +126,7 @@ enum CSVFieldParser {
         guard index == length else { return nil }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         if significant <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            let value = exponent < 0 ? Double(mantissa) / powersOfTen[-exponent] : Double(mantissa) * powersOfTen[exponent]
+            let value = exponent < 0 ? Double(mantissa) / powerOfTen(-exponent) : Double(mantissa) * powerOfTen(exponent)
             return negative ? -value : value
         }
         // Rare: many digits or a large exponent. The standard library rounds correctly.

@@ -20,54 +20,70 @@ struct FieldSpan {
     @inline(__always) static func isEscaped(_ span: UInt64) -> Bool { span & escapedBit != 0 }
 }
 
-/// A growable array of packed spans with no uniqueness checks on append: the tokenizer's output for
-/// one column of one chunk, written by one thread and then only read.
-final class SpanBuffer: @unchecked Sendable {
-    private(set) var base: UnsafeMutablePointer<UInt64>
-    private(set) var count = 0
-    private var capacity: Int
+/// The spans of a run of records, column by column, grown a row at a time with no uniqueness or
+/// bounds checks: written by one thread, then only read.
+final class SpanTable: @unchecked Sendable {
+    let columns: Int
+    /// `columnBases[c][r]` is the span of row `r` in column `c`.
+    private(set) var columnBases: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    private(set) var rows = 0
+    private(set) var capacity: Int
 
-    init(capacity: Int) {
+    init(columns: Int, capacity: Int) {
+        self.columns = columns
         self.capacity = Swift.max(16, capacity)
-        base = .allocate(capacity: self.capacity)
+        columnBases = .allocate(capacity: Swift.max(1, columns))
+        for column in 0..<columns { columnBases[column] = .allocate(capacity: self.capacity) }
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        for column in 0..<columns { columnBases[column].deallocate() }
+        columnBases.deallocate()
+    }
 
+    /// Makes room for one more row.
     @inline(__always)
-    func append(_ span: UInt64) {
-        if count == capacity { grow() }
-        base[count] = span
-        count += 1
+    func reserveRow() {
+        if rows == capacity { grow() }
     }
 
-    func removeLast() { count -= 1 }
+    /// Counts the row whose spans were just written at index `rows`.
+    @inline(__always)
+    func commitRow() { rows += 1 }
 
     private func grow() {
         let newCapacity = capacity * 2
-        let newBase = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
+        for column in 0..<columns {
+            let newBase = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+            newBase.update(from: columnBases[column], count: rows)
+            columnBases[column].deallocate()
+            columnBases[column] = newBase
+        }
         capacity = newCapacity
     }
-
-    subscript(index: Int) -> UInt64 { base[index] }
 }
 
 /// The spans of one column across all chunks, in row order.
 struct ColumnSpans: @unchecked Sendable {
-    var chunks: [SpanBuffer]
+    /// Each chunk's spans of this column and their count, in file order.
+    var parts: [(base: UnsafePointer<UInt64>, count: Int)]
+    /// Keeps the tables alive.
+    var owners: [SpanTable]
 
-    var count: Int { chunks.reduce(0) { $0 + $1.count } }
+    init(tables: [SpanTable], column: Int) {
+        owners = tables
+        parts = tables.map { (UnsafePointer($0.columnBases[column]), $0.rows) }
+    }
+
+    var count: Int { parts.reduce(0) { $0 + $1.count } }
 
     /// Calls `body(row, span)` for every row in order; stops at the first `false`.
     @inline(__always)
     func forEach(_ body: (Int, UInt64) throws -> Bool) rethrows -> Bool {
         var row = 0
-        for chunk in chunks {
-            let base = chunk.base
-            for index in 0..<chunk.count {
+        for part in parts {
+            let base = part.base
+            for index in 0..<part.count {
                 guard try body(row, base[index]) else { return false }
                 row += 1
             }
@@ -78,9 +94,9 @@ struct ColumnSpans: @unchecked Sendable {
     /// The span of `row` (slow: for error reports).
     func span(row: Int) -> UInt64? {
         var remaining = row
-        for chunk in chunks {
-            if remaining < chunk.count { return chunk[remaining] }
-            remaining -= chunk.count
+        for part in parts {
+            if remaining < part.count { return part.base[remaining] }
+            remaining -= part.count
         }
         return nil
     }

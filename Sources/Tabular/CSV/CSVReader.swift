@@ -16,15 +16,27 @@ import Foundation
 ///   ``CSVReadingOptions/columnNames`` to rename them): a silent `Name.1` would break every script
 ///   that refers to the column by name. A file with only a header gives a frame of zero rows.
 /// - Blank lines are skipped (in a one-column file they are missing values).
-/// - Types: the schema's (``CSVReadingOptions/types``), otherwise inferred over the whole column:
-///   integer, double, boolean, date, dateTime, else string (see ``CSVFieldParser`` for the forms).
-///   A column with no value at all is text. Integers beyond Int64 make an inferred column double.
+/// - Types: the schema's (``CSVReadingOptions/types``), otherwise inferred over the whole column
+///   (a cancellation `C536379` after 17 kB of numeric invoice numbers makes the column text):
+///   - integer: `[+-]digits` within Int64; beyond it an inferred column becomes double, a schema's
+///     integer column throws ``CSVError/Kind/integerOverflow``.
+///   - double: `[+-]digits[.digits][(e|E)[+-]digits]`, `.5`, `5.`, `inf`/`infinity` in any case,
+///     correctly rounded. `17850.0` is a double; a schema's `.integer` accepts it (exactly integral).
+///   - boolean: `true` / `false` in any case.
+///   - date: `yyyy-MM-dd`; dateTime: `yyyy-MM-dd HH:mm[:ss[.fraction]][Z]` with a space or `T`,
+///     UTC; the fraction is truncated to the second (the column stores seconds); other zones are
+///     text. A date-shaped value that names no real date (`2011-02-30`, `25:00`) is an error
+///     (``CSVError/Kind/invalidDate``) unless another value makes the column text.
+///   - a column mixing integers and doubles is double, dates and date-times dateTime, anything
+///     else string; a column with no value at all is text.
 /// - Missing values: unquoted ``CSVReadingOptions/missingValues`` tokens.
 /// - Errors: every malformed input throws a ``CSVError`` naming the file, the physical line, the
 ///   column, the value and what was expected.
 ///
-/// - Complexity: O(bytes). The bytes are tokenized on all cores into field spans, then the columns
-///   are converted on all cores; the file is read (or inflated) once.
+/// - Complexity: O(bytes). The file is mapped (or inflated) once; the bytes are tokenized on all
+///   cores into field spans (8 bytes per field), then the columns are converted on all cores from
+///   the spans, a column whose inferred type widens being converted again from its spans, never
+///   from the file.
 public struct CSVReader: Sendable {
     /// The longest field the reader accepts, in bytes (16 MiB).
     public static let maximumFieldLength = FieldSpan.maximumLength
@@ -83,7 +95,7 @@ public struct CSVReader: Sendable {
         }
         guard firstContent < bytes.count else { throw CSVError(.emptyFile, file: file, line: 1) }
 
-        let tokenizer = CSVTokenizer(bytes: base, count: bytes.count, delimiter: delimiter)
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
         let header: (spans: [UInt64], next: Int)
         do {
             header = try tokenizer.record(at: firstContent)
@@ -122,11 +134,11 @@ public struct CSVReader: Sendable {
 
     /// Converts the columns, on all cores; the error reported is the earliest in the file.
     private func buildColumns(bytes: CSVBytes, chunks: [CSVTokenizer.Chunk], names: [String], file: String) throws -> [Column] {
-        let rows = chunks.reduce(0) { $0 + ($1.columns.first?.count ?? 0) }
+        let rows = chunks.reduce(0) { $0 + $1.table.rows }
         let missing = CSVMissingTokens(options.missingValues)
         let options = self.options
         let builders = names.indices.map { index in
-            CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(chunks: chunks.map { $0.columns[index] }), rows: rows,
+            CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(tables: chunks.map(\.table), column: index), rows: rows,
                              index: index, name: names[index], file: file, missing: missing)
         }
         let slots = UnsafeMutableBufferPointer<Result<Column, CSVError>?>.allocate(capacity: builders.count)
@@ -145,7 +157,10 @@ public struct CSVReader: Sendable {
             }
         }
         if options.usesAllCores, builders.count > 1, rows > 10_000 {
-            DispatchQueue.concurrentPerform(iterations: builders.count, execute: work)
+            // Longest columns first (by their first rows' bytes), so that no long column is left
+            // to run alone at the end.
+            let order = builders.indices.sorted { builders[$0].sampledBytes() > builders[$1].sampledBytes() }
+            DispatchQueue.concurrentPerform(iterations: order.count) { work(order[$0]) }
         } else {
             for index in builders.indices { work(index) }
         }
@@ -200,22 +215,5 @@ extension CSVTokenizer.Failure {
         CSVError(kind, file: file, line: bytes.line(at: offset), column: column,
                  columnName: column.flatMap { $0 >= 1 && $0 <= names.count ? names[$0 - 1] : nil },
                  value: valueLength >= 0 ? bytes.excerpt(start: valueStart, count: valueLength) : nil)
-    }
-}
-
-extension DataFrame {
-    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
-    public init(contentsOfCSVFile url: URL, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(contentsOf: url)
-    }
-
-    /// Reads a CSV or gzip-compressed CSV file; see ``CSVReader`` for the dialect, inference and errors.
-    public init(contentsOfCSVFile path: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(path: path)
-    }
-
-    /// Reads CSV text; see ``CSVReader``.
-    public init(csvString: String, options: CSVReadingOptions = CSVReadingOptions()) throws {
-        self = try CSVReader(options: options).read(string: csvString)
     }
 }

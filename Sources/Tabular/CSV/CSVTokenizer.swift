@@ -26,7 +26,7 @@ struct CSVTokenizer: @unchecked Sendable {
 
     /// The fields of a run of records, one span buffer per column.
     struct Chunk {
-        var columns: [SpanBuffer]
+        var table: SpanTable
         var start: Int
         /// The offset after the last record tokenized.
         var stop: Int
@@ -37,13 +37,14 @@ struct CSVTokenizer: @unchecked Sendable {
     static let lineFeed: UInt8 = 0x0A
     static let carriageReturn: UInt8 = 0x0D
 
+    /// The bytes, followed by ``CSVBytes``' padding (a line feed first).
     let bytes: UnsafePointer<UInt8>
     let count: Int
     let delimiter: UInt8
 
-    init(bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) {
-        self.bytes = bytes
-        self.count = count
+    init(bytes: CSVBytes, delimiter: UInt8) {
+        self.bytes = UnsafePointer(bytes.base)
+        self.count = bytes.count
         self.delimiter = delimiter
     }
 
@@ -77,8 +78,10 @@ struct CSVTokenizer: @unchecked Sendable {
             var search = position + 1
             while true {
                 guard search < count, let found = memchr(bytes + search, Int32(Self.quote), count - search) else {
+                    var shown = start + 1  // the opening quote and the rest of its line
+                    while shown < count, shown - start < 40, bytes[shown] != Self.lineFeed, bytes[shown] != Self.carriageReturn { shown += 1 }
                     throw Failure(kind: .unterminatedQuote, offset: start, column: column,
-                                  valueStart: start, valueLength: Swift.min(count - start, 40))
+                                  valueStart: start, valueLength: shown - start)
                 }
                 let at = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if at + 1 < count, bytes[at + 1] == Self.quote {
@@ -123,31 +126,67 @@ struct CSVTokenizer: @unchecked Sendable {
     /// Tokenizes the records that start in `start..<end` (the last one may run past `end`), each of
     /// which must have `columns` fields. A line with nothing on it is skipped when there are several
     /// columns, and is a missing value when there is one.
+    ///
+    /// Relies on the line feed that ``CSVBytes`` keeps after the content: unquoted scans stop there
+    /// without a bounds test per byte.
     func chunk(from start: Int, to end: Int, columns: Int, expectedRows: Int) -> Chunk {
-        let buffers = (0..<columns).map { _ in SpanBuffer(capacity: expectedRows) }
+        let table = SpanTable(columns: columns, capacity: expectedRows)
+        let p = bytes, n = count, delimiter = self.delimiter
+        // Byte-parallel search (SWAR) for the four bytes that end an unquoted field.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let delimiters = ones &* UInt64(delimiter), quotes = ones &* UInt64(Self.quote)
+        let lineFeeds = ones &* UInt64(Self.lineFeed), returns = ones &* UInt64(Self.carriageReturn)
+        let raw = UnsafeRawPointer(p)
         var position = start
         do throws(Failure) {
             while position < end {
+                table.reserveRow()
+                let row = table.rows
                 var column = 0
                 var lastSpan: UInt64 = 0
                 var firstExtra: UInt64 = 0
                 while true {
-                    let (span, after) = try field(at: position, column: column + 1)
-                    if column < columns { buffers[column].append(span) } else if column == columns { firstExtra = span }
+                    let span: UInt64
+                    if p[position] == Self.quote, position < n {
+                        (span, position) = try field(at: position, column: column + 1)
+                    } else {
+                        let fieldStart = position
+                        while true {
+                            // The padding after the content keeps these loads inside the buffer,
+                            // and its line feed stops the scan.
+                            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                            let a = word ^ delimiters, b = word ^ quotes, c = word ^ lineFeeds, d = word ^ returns
+                            let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c | (d &- ones) & ~d) & highs
+                            if found != 0 {
+                                position += found.trailingZeroBitCount >> 3
+                                break
+                            }
+                            position += 8
+                        }
+                        if position < n, p[position] == Self.quote {
+                            (_, _) = try field(at: fieldStart, column: column + 1)  // throws the quote error
+                        }
+                        if position > n { position = n }
+                        let length = position - fieldStart
+                        guard length <= FieldSpan.maximumLength else {
+                            throw Failure(kind: .fieldTooLong, offset: fieldStart, column: column + 1, valueStart: fieldStart, valueLength: 40)
+                        }
+                        span = FieldSpan.pack(start: fieldStart, length: length, quoted: false, escaped: false)
+                    }
+                    if column < columns { table.columnBases[column][row] = span } else if column == columns { firstExtra = span }
                     column += 1
                     lastSpan = span
-                    position = after
-                    if position >= count { break }
-                    let byte = bytes[position]
+                    if position >= n { break }
+                    let byte = p[position]
                     position += 1
                     if byte == delimiter { continue }
-                    if byte == Self.carriageReturn, position < count, bytes[position] == Self.lineFeed { position += 1 }
+                    if byte == Self.carriageReturn, position < n, p[position] == Self.lineFeed { position += 1 }
                     break
                 }
                 if column != columns {
                     if column == 1, FieldSpan.length(lastSpan) == 0, !FieldSpan.isQuoted(lastSpan) {
-                        buffers[0].removeLast()  // a blank line
-                        continue
+                        continue  // a blank line
                     }
                     if column > columns {
                         throw Failure(kind: .tooManyFields(expected: columns, found: column),
@@ -158,10 +197,11 @@ struct CSVTokenizer: @unchecked Sendable {
                                   offset: Swift.max(start, position - 1), column: column + 1,
                                   valueStart: 0, valueLength: -1)
                 }
+                table.commitRow()
             }
-            return Chunk(columns: buffers, start: start, stop: position, failure: nil)
+            return Chunk(table: table, start: start, stop: position, failure: nil)
         } catch {
-            return Chunk(columns: buffers, start: start, stop: position, failure: error)
+            return Chunk(table: table, start: start, stop: position, failure: error)
         }
     }
 

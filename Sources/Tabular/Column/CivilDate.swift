@@ -27,6 +27,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The date written `yyyy-MM-dd` at the start of `text` (a time after it is ignored); nil when
+    /// the text is not such a date or names no real day.
+    public init?(iso text: String) {
+        let parts = text.prefix(10).split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Midnight UTC of this date.
+    public var date: Date { Date(timeIntervalSince1970: Double(daysSince1970) * 86_400) }
+
     /// Days since 1970-01-01.
     public var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year

@@ -24,6 +24,10 @@ extension Column {
         case let .integer(values, missing), let .date(values, missing), let .dateTime(values, missing):
             return Self.factorize(values, missing: missing)
         case let .double(values, missing):
+            if let integral = Self.integralValues(values, missing: missing) {
+                // Whole numbers (identifiers read as `17850.0`): numbered by value, like integers.
+                return Self.factorize(integral.values, missing: integral.missing)
+            }
             var bits = [Int](repeating: 0, count: values.count)
             var mask = missing ?? MissingMask(rows: values.count)
             for row in values.indices {
@@ -32,6 +36,23 @@ extension Column {
             }
             return Self.factorize(bits, missing: mask.nilIfEmpty)
         }
+    }
+
+    /// The values as integers with NaN as missing, when every present value is a whole number of
+    /// magnitude below 2^53; nil otherwise.
+    static func integralValues(_ values: [Double], missing: MissingMask?) -> (values: [Int], missing: MissingMask?)? {
+        var ints = [Int](repeating: 0, count: values.count)
+        var mask = missing ?? MissingMask(rows: values.count)
+        for row in values.indices {
+            let value = values[row]
+            if value.isNaN || mask[row] {
+                mask.setMissing(row)
+                continue
+            }
+            guard abs(value) < 9_007_199_254_740_992, value == value.rounded(.towardZero) else { return nil }
+            ints[row] = Int(value)
+        }
+        return (ints, mask.nilIfEmpty)
     }
 
     /// Codes already dense in 0..<alphabet (negative = missing): renumbered by first appearance.

@@ -321,8 +321,54 @@ enum GroupKernels {
 
     /// The `q` quantile of `values` (reordered in place), NaN when empty.
     static func linearQuantile(_ values: inout [Double], _ q: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
         values.sort()
+        return sortedQuantile(values, q)
+    }
+
+    /// `values` (no NaN) in ascending order: a least-significant-digit radix sort on the IEEE bit
+    /// patterns for large inputs (four passes of 16 bits), the standard sort for small ones.
+    static func sortedAscending(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 4096 else { return values.sorted() }
+        // Order-preserving map from doubles to unsigned integers: flip all bits of negatives, the
+        // sign bit of the rest.
+        var keys = values.map { value -> UInt64 in
+            let bits = (value + 0.0).bitPattern
+            return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+        }
+        var scratch = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for pass in 0..<4 {
+            let shift = UInt64(pass * 16)
+            keys.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        for i in counts.indices { counts[i] = 0 }
+                        for key in source { counts[Int((key >> shift) & 0xFFFF)] += 1 }
+                        var total = 0
+                        for i in counts.indices {
+                            let c = counts[i]
+                            counts[i] = total
+                            total += c
+                        }
+                        for key in source {
+                            let digit = Int((key >> shift) & 0xFFFF)
+                            target[counts[digit]] = key
+                            counts[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &scratch)
+        }
+        return keys.map { key in
+            Double(bitPattern: key >> 63 == 1 ? key & ~(1 << 63) : ~key)
+        }
+    }
+
+    /// The `q` quantile of values sorted ascending, NaN when empty.
+    static func sortedQuantile(_ values: [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
         let h = Double(values.count - 1) * q
         let low = Int(h.rounded(.down))
         let high = Swift.min(low + 1, values.count - 1)

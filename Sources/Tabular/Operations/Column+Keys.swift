@@ -69,14 +69,18 @@ extension Column {
         return (ranks, distinct + 1)
     }
 
-    /// The factorization of this column in which missing values form one more group of their own
-    /// (the numbering of the other groups is unchanged).
+    /// The factorization of this column in which missing values form one more group of their own,
+    /// all groups numbered in order of first appearance.
     func factorizedKeepingMissing() -> Factorization {
         var factors = factorized()
         guard let firstMissing = factors.codes.firstIndex(where: { $0 < 0 }) else { return factors }
-        let missingCode = Int32(factors.groupCount)
-        for row in factors.codes.indices where factors.codes[row] < 0 { factors.codes[row] = missingCode }
-        factors.firstRows.append(firstMissing)
+        // The missing group takes the place of its first row; later groups move up by one.
+        let missingCode = Int32(factors.firstRows.firstIndex(where: { $0 > firstMissing }) ?? factors.groupCount)
+        for row in factors.codes.indices {
+            let code = factors.codes[row]
+            factors.codes[row] = code < 0 ? missingCode : (code >= missingCode ? code + 1 : code)
+        }
+        factors.firstRows.insert(firstMissing, at: Int(missingCode))
         return factors
     }
 
