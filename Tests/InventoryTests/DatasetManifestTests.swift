@@ -235,6 +235,13 @@ serves = ["West", "East"]
         #expect(error.key.isEmpty)
     }
 
+    @Test func dataArgumentMayNameTheFolder() throws {
+        let folder = try ManifestFolder()
+        #expect(DatasetManifest.fileURL(forDataArgument: folder.url.path) == folder.manifestURL)
+        #expect(DatasetManifest.fileURL(forDataArgument: folder.manifestURL.path).path == folder.manifestURL.path)
+        #expect(DatasetManifest.fileURL(forDataArgument: "/nowhere/x.toml").path == "/nowhere/x.toml")
+    }
+
     @Test func unreadableFileIsReported() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/dataset.toml")
         #expect(throws: ManifestError.self) { try DatasetManifest(contentsOf: missing) }

@@ -107,24 +107,20 @@ public struct Dataset: Sendable {
         if !frame.contains(column: Canonical.category), let skus, skus.contains(column: SKUColumn.category) {
             let lookup = Dictionary(zip(try skus[SKUColumn.sku, String.self], try skus[SKUColumn.category, String.self])
                 .compactMap { key, value in key.map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
-            let categories = try frame[Canonical.sku, String.self].map { sku in sku.flatMap { lookup[$0] ?? nil } }
-            try frame.append(Column(Canonical.category, categories))
+            try frame.append(mapText(try frame.column(Canonical.sku), name: Canonical.category) { lookup[$0] ?? nil })
         }
         if !frame.contains(column: Canonical.location), frame.contains(column: Canonical.region) {
             var servedBy: [String: String] = [:]
             for location in manifest.locations {
                 for region in location.servedRegions where servedBy[region] == nil { servedBy[region] = location.name }
             }
-            let locations = try frame[Canonical.region, String.self].map { region in region.flatMap { servedBy[$0] } }
-            try frame.append(Column(Canonical.location, locations))
+            try frame.append(mapText(try frame.column(Canonical.region), name: Canonical.location) { servedBy[$0] })
         }
         if !frame.contains(column: Canonical.channel), frame.contains(column: Canonical.location) {
             let kinds = Dictionary(manifest.locations.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
-            let channels = try frame[Canonical.location, String.self].map { location -> String? in
-                guard let location, let kind = kinds[location] else { return nil }
-                return kind == .store ? "store" : "online"
-            }
-            try frame.append(Column(Canonical.channel, channels))
+            try frame.append(mapText(try frame.column(Canonical.location), name: Canonical.channel) { location in
+                kinds[location].map { $0 == .store ? "store" : "online" }
+            })
         }
     }
 
@@ -134,15 +130,11 @@ public struct Dataset: Sendable {
     /// An identifier column as text; a number written as a float with no fraction (`17850.0`) loses the `.0`.
     static func identifiers(_ column: Column) -> Column {
         switch column.data {
-        case let .string(codes, categories):
+        case let .string(_, categories):
             guard categories.contains(where: { $0.hasSuffix(".0") }) else { return column }
-            let values = codes.map { code -> String? in
-                guard code >= 0 else { return nil }
-                let text = categories[Int(code)]
-                if text.hasSuffix(".0"), text.dropLast(2).allSatisfy(\.isNumber), text.count > 2 { return String(text.dropLast(2)) }
-                return text
+            return mapText(column, name: column.name) { text in
+                text.count > 2 && text.hasSuffix(".0") && text.dropLast(2).allSatisfy(\.isNumber) ? String(text.dropLast(2)) : text
             }
-            return Column(column.name, values)
         default:
             return Column(column.name, (0..<column.count).map { row -> String? in
                 let value = column[row]
@@ -150,6 +142,26 @@ public struct Dataset: Sendable {
                 return value.isMissing ? nil : value.description
             })
         }
+    }
+
+    /// A text column whose values are `transform` of `column`'s values (nil gives missing), computed
+    /// once per distinct value: O(rows) integer work however long the text. Non-text columns are
+    /// read through their printed values.
+    static func mapText(_ column: Column, name: String, _ transform: (String) -> String?) -> Column {
+        guard case let .string(codes, categories) = column.data else {
+            return Column(name, (0..<column.count).map { column.isMissing($0) ? nil : transform(column[$0].description) })
+        }
+        var mappedCategories: [String] = []
+        var lookup: [String: Int32] = [:]
+        let remap: [Int32] = categories.map { text in
+            guard let mapped = transform(text) else { return -1 }
+            if let code = lookup[mapped] { return code }
+            let code = Int32(mappedCategories.count)
+            lookup[mapped] = code
+            mappedCategories.append(mapped)
+            return code
+        }
+        return Column(name: name, data: .string(codes: codes.map { $0 < 0 ? -1 : remap[Int($0)] }, categories: mappedCategories))
     }
 
     /// Reads a CSV file, turning the reader's complaint about a schema column into the manifest key.

@@ -192,3 +192,16 @@ public struct StockSource: Sendable, Equatable {
         self.onHand = onHand
     }
 }
+
+extension DatasetManifest {
+    /// The manifest file a `--data` argument names: the path itself when it is a file, or
+    /// `dataset.toml` inside it when it is a folder (`--data data/sample`).
+    public static func fileURL(forDataArgument path: String) -> URL {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return url.appendingPathComponent("dataset.toml")
+        }
+        return url
+    }
+}
