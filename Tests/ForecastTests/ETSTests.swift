@@ -84,17 +84,20 @@ struct AutoETSTests {
     @Test func choosesTheSmallestAICcOnAirPassengers() throws {
         let air = try Fixture("forecast_decomposition").doubles("air")
         let auto = AutoETS(period: 12)
-        let best = try auto.fit(air)
+        let ranked = try auto.rankedFits(air)
+        let best = try #require(ranked.first)
         let specs = auto.candidates(for: air)
         #expect(specs.count == 15)
+        #expect(ranked.count == 15)
         #expect(!specs.contains { $0.error == .additive && $0.season == .multiplicative })
-        for spec in specs {
-            let fit = try ETS(spec).fit(air)
-            #expect(best.aicc <= fit.aicc + 1e-9, "\(spec) has AICc \(fit.aicc) below the chosen \(best.aicc)")
-        }
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.aicc <= $1.aicc })
+        // Each ranked fit is the maximum-likelihood fit of its specification.
+        let dampedAdditive = try #require(ranked.first { $0.specification.description == "ETS(A,Ad,A)" })
+        #expect(abs(dampedAdditive.logLikelihood - (try ETS(dampedAdditive.specification).fit(air)).logLikelihood) < 1e-9)
         // statsmodels' best fit in the fixture (ETS(M,A,M), AICc 1086.45) is beaten or matched.
         #expect(best.specification.season == .multiplicative)
         #expect(best.aicc <= 1086.452 + 1e-3)
+        #expect(try auto.fit(air).specification == best.specification)
         let forecast = try auto.forecast(air, horizon: 12, levels: [0.8])
         #expect(forecast.model == best.name)
         #expect(forecast.intervals[0].lower.allSatisfy { $0 > 300 })

@@ -48,27 +48,36 @@ public struct AutoETS: Forecaster {
     /// - Throws: `ForecastError.nonFinite` for NaN values; `.tooShort` when not even ETS(A,N,N) can be
     ///   fitted (fewer than 5 points); `.fitFailed` when no candidate could be fitted.
     public func fit(_ y: [Double]) throws -> ETSFit {
+        let ranked = try rankedFits(y)
+        guard let best = ranked.first else {
+            throw ForecastError.fitFailed(method: name, reason: "no candidate model")
+        }
+        return best
+    }
+
+    /// Every candidate that could be fitted, by increasing AICc (ties keep the candidates' order);
+    /// candidates whose fit failed are left out.
+    /// - Throws: as `fit(_:)`.
+    public func rankedFits(_ y: [Double]) throws -> [ETSFit] {
         try Validation.history(y, minimum: 1, method: name)
         let specs = candidates(for: y)
         guard !specs.isEmpty else {
             let simplest = try ETSSpecification(error: .additive, trend: .none, season: .none)
             throw ForecastError.tooShort(count: y.count, needed: simplest.minimumObservations, method: name)
         }
-        var best: ETSFit?
+        var fits: [(index: Int, fit: ETSFit)] = []
         var lastError: Error?
-        for spec in specs {
+        for (index, spec) in specs.enumerated() {
             do {
-                let fit = try ETS(spec, seed: seed).fit(y)
-                if let current = best, !(fit.aicc < current.aicc) { continue }
-                best = fit
+                fits.append((index, try ETS(spec, seed: seed).fit(y)))
             } catch {
                 lastError = error
             }
         }
-        guard let best else {
+        guard !fits.isEmpty else {
             throw ForecastError.fitFailed(method: name, reason: lastError.map { "\($0)" } ?? "no candidate model")
         }
-        return best
+        return fits.sorted { ($0.fit.aicc, $0.index) < ($1.fit.aicc, $1.index) }.map(\.fit)
     }
 
     public func forecast(_ history: [Double], horizon: Int, levels: [Double]) throws -> ForecastResult {

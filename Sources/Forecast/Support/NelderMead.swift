@@ -20,7 +20,7 @@ struct NelderMead {
     /// Minimises `f` from `start`; `steps[i]` is the initial simplex edge along coordinate `i`.
     func minimize(_ start: [Double], steps: [Double], _ f: ([Double]) -> Double) -> Result {
         var best = Result(point: start, value: Self.clean(f(start)), evaluations: 1)
-        var scale = steps
+        let scale = steps
         for _ in 0...maxRestarts {
             let run = simplexRun(from: best.point, steps: scale, budget: maxEvaluations - best.evaluations, f)
             let improved = best.value - run.value
@@ -28,8 +28,8 @@ struct NelderMead {
             if run.value < best.value { best = Result(point: run.point, value: run.value, evaluations: evaluations) }
             best.evaluations = evaluations
             if improved <= functionTolerance * 10 || best.evaluations >= maxEvaluations { break }
-            // A restart with a smaller simplex explores around the new best point.
-            scale = scale.map { $0 * 0.5 }
+            // A restart builds a fresh full-size simplex around the new best point, which escapes
+            // the collapsed simplices Nelder–Mead is known for (Kelley 1999).
         }
         return best
     }
