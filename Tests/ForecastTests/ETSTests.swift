@@ -110,6 +110,12 @@ struct AutoETSTests {
         let specs = AutoETS(period: 4).candidates(for: y)
         #expect(specs.allSatisfy { $0.error == .additive && $0.season != .multiplicative })
         #expect(specs.count == 6)
+        // Weekly data with a yearly period gets non-seasonal candidates only (R's rule, m ≤ 24).
+        let weekly = (0..<120).map { 10 + Double($0 % 52) }
+        #expect(AutoETS(period: 52).candidates(for: weekly).allSatisfy { $0.season == .none })
+        var wide = AutoETS(period: 52)
+        wide.maxSeasonalPeriod = 52
+        #expect(wide.candidates(for: weekly).contains { $0.season == .additive })
     }
 
     @Test func simulatedIntervalsAreSeededAndNested() throws {

@@ -4,13 +4,17 @@
 /// The candidate set is error {A, M} × trend {N, A, Ad} × season {N, A, M}, restricted as R's
 /// `forecast::ets` does by default: no additive-error model with a multiplicative season
 /// (numerically unstable), multiplicative components only for strictly positive data, seasonal
-/// models only with a period ≥ 2 and at least two full seasons, and each model only when the series
-/// is long enough for its AICc. Multiplicative trends are not offered.
+/// models only with a period from 2 to `maxSeasonalPeriod` (24, as R, since the many seasonal states
+/// of weekly data over a year make the fit slow and poorly determined) and at least two full
+/// seasons, and each model only when the series is long enough for its AICc. Multiplicative
+/// trends are not offered.
 public struct AutoETS: Forecaster {
     /// The seasonal period; 1 for non-seasonal data.
     public let period: Int
     public var allowDamped: Bool
     public var allowMultiplicative: Bool
+    /// Seasonal candidates are tried only up to this period; longer periods fit non-seasonal models.
+    public var maxSeasonalPeriod: Int = 24
     public var seed: UInt64
     public var simulationPaths: Int
 
@@ -33,7 +37,7 @@ public struct AutoETS: Forecaster {
             for trend in ETSSpecification.TrendType.allCases {
                 if trend == .damped && !allowDamped { continue }
                 for season in ETSSpecification.SeasonType.allCases {
-                    if season != .none && period < 2 { continue }
+                    if season != .none && (period < 2 || period > maxSeasonalPeriod) { continue }
                     if season == .multiplicative && (error == .additive || !(allowMultiplicative && positive)) { continue }
                     guard let spec = try? ETSSpecification(error: error, trend: trend, season: season, period: period),
                           y.count >= spec.minimumObservations else { continue }
