@@ -154,13 +154,11 @@ extension ETS {
             return out.logLikelihood.isFinite ? -out.logLikelihood : .infinity
         }
         let optimiser = NelderMead(maxEvaluations: 600 * smoothingCount + 400)
-        var best: NelderMead.Result?
         let template = ETSParameters(alpha: 0.1, initialLevel: 0, initialSeasonal: [Double](repeating: 0, count: spec.hasSeason ? spec.period : 0))
-        for smoothing in ETSStart.startingPoints(spec, template: template, objective: { u in objective(Array(u.prefix(smoothingCount))) }) {
-            let u0 = Array(layout.vector(from: smoothing).prefix(smoothingCount))
-            let result = optimiser.minimize(u0, steps: [Double](repeating: 1, count: smoothingCount), objective)
-            if best == nil || result.value < best!.value { best = result }
-        }
+        let starts = ETSStart.startingPoints(spec, template: template, objective: { u in objective(Array(u.prefix(smoothingCount))) })
+            .map { Array(layout.vector(from: $0).prefix(smoothingCount)) }
+        let best: NelderMead.Result? = optimiser.minimize(fromAny: starts, steps: [Double](repeating: 1, count: smoothingCount),
+                                                          explorationBudget: 60 * smoothingCount, objective)
         guard let best, best.value.isFinite else { return nil }
         return parameters(best.point)
     }

@@ -63,12 +63,10 @@ public struct ETS: Forecaster {
                 return out.logLikelihood.isFinite ? -out.logLikelihood : .infinity
             }
             let template = start.parameters(smoothing: ETSStart.smoothingStarts[0])
-            for startPoint in ETSStart.startingPoints(spec, template: template, objective: objective) {
-                let u0 = layout.vector(from: startPoint)
-                let result = optimiser.minimize(u0, steps: layout.steps(start: start), objective)
-                evaluations += result.evaluations
-                if best == nil || result.value < best!.value { best = result }
-            }
+            let starts = ETSStart.startingPoints(spec, template: template, objective: objective).map { layout.vector(from: $0) }
+            let result = optimiser.minimize(fromAny: starts, steps: layout.steps(start: start), explorationBudget: 150 * layout.count, objective)
+            evaluations += result.evaluations
+            best = result
         }
         guard let best, best.value.isFinite else {
             throw ForecastError.fitFailed(method: spec.description, reason: "no parameters gave a finite likelihood")

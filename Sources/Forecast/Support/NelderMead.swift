@@ -34,6 +34,26 @@ struct NelderMead {
         return best
     }
 
+    /// Minimises `f` from several starting points: a short exploratory run from each (at most
+    /// `explorationBudget` evaluations, no restarts), then a full minimisation with restarts from the
+    /// best point found. Cheaper than converging every start, and as good when the starts fall in
+    /// distinct basins.
+    func minimize(fromAny starts: [[Double]], steps: [Double], explorationBudget: Int, _ f: ([Double]) -> Double) -> Result {
+        var best: Result?
+        var evaluations = 0
+        for start in starts {
+            let run = starts.count == 1 ? Result(point: start, value: Self.clean(f(start)), evaluations: 1)
+                : simplexRun(from: start, steps: steps, budget: explorationBudget, f)
+            evaluations += run.evaluations
+            if best == nil || run.value < best!.value { best = run }
+        }
+        guard let best else { return Result(point: [], value: .infinity, evaluations: 0) }
+        var final = minimize(best.point, steps: steps, f)
+        if best.value < final.value { final = Result(point: best.point, value: best.value, evaluations: final.evaluations) }
+        final.evaluations += evaluations
+        return final
+    }
+
     private static func clean(_ v: Double) -> Double { v.isNaN ? .infinity : v }
 
     private func simplexRun(from start: [Double], steps: [Double], budget: Int, _ f: ([Double]) -> Double) -> Result {
