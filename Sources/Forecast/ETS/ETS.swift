@@ -6,9 +6,15 @@ import Foundation
 /// The likelihood, the parameter bounds and the normalisation of the seasonal states follow
 /// statsmodels' `ETSModel`: 1e-4 ≤ α ≤ 1 − 1e-4, 1e-4 ≤ β/α ≤ 1 − 1e-4, 1e-4 ≤ γ/(1 − α) ≤ 1 − 1e-4
 /// (the usual region), 0.8 ≤ φ ≤ 0.98; the initial level, trend and seasonal states are estimated
-/// with the first seasonal state fixed. The optimiser is our own: Nelder–Mead on a logistic
-/// transform of the bounded parameters, from two starting points, each restarted until it no longer
-/// improves.
+/// with the first seasonal state fixed. Multiplicative seasons update on yₜ/ℓₜ as statsmodels does
+/// (see `ETSRecursion`), so those fits agree with statsmodels rather than with R's `ets`.
+///
+/// The optimiser is our own Nelder–Mead on a logistic transform of the bounded parameters. For the
+/// linear models (additive error, no or additive season) the initial states are concentrated out by
+/// least squares, so only the 1–4 smoothing parameters are searched; the other models search the
+/// states too. Either way the search starts from statsmodels' default and the best points of a
+/// coarse grid (the likelihood is often multimodal), explores each briefly, and converges the best
+/// with restarts.
 public struct ETS: Forecaster {
     public let specification: ETSSpecification
     /// Seed of the simulated prediction intervals (models without a closed-form variance).
@@ -195,7 +201,7 @@ struct ETSStart {
         for a in [0.05, 0.2, 0.5, 0.8, 0.95] {
             for b in s.hasTrend ? [0.001, 0.05, 0.3] : [0.0] {
                 for g in s.hasSeason ? [0.001, 0.05, 0.3, 0.7, 0.95] : [0.0] {
-                    for phi in s.isDamped ? [0.85, 0.97] : [1.0] {
+                    for phi in s.isDamped ? [0.81, 0.9, 0.97] : [1.0] {
                         let p = with(a, b, g, phi)
                         let v = objective(layout.vector(from: p))
                         if v.isFinite { grid.append((v, p)) }
