@@ -84,20 +84,25 @@ struct AutoETSTests {
     @Test func choosesTheSmallestAICcOnAirPassengers() throws {
         let air = try Fixture("forecast_decomposition").doubles("air")
         let auto = AutoETS(period: 12)
-        let best = try auto.fit(air)
+        let ranked = try auto.rankedFits(air)
+        let best = try #require(ranked.first)
         let specs = auto.candidates(for: air)
         #expect(specs.count == 15)
+        #expect(ranked.count == 15)
         #expect(!specs.contains { $0.error == .additive && $0.season == .multiplicative })
-        for spec in specs {
-            let fit = try ETS(spec).fit(air)
-            #expect(best.aicc <= fit.aicc + 1e-9, "\(spec) has AICc \(fit.aicc) below the chosen \(best.aicc)")
-        }
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.aicc <= $1.aicc })
+        // Each ranked fit is the maximum-likelihood fit of its specification.
+        let dampedAdditive = try #require(ranked.first { $0.specification.description == "ETS(A,Ad,A)" })
+        #expect(abs(dampedAdditive.logLikelihood - (try ETS(dampedAdditive.specification).fit(air)).logLikelihood) < 1e-9)
         // statsmodels' best fit in the fixture (ETS(M,A,M), AICc 1086.45) is beaten or matched.
         #expect(best.specification.season == .multiplicative)
         #expect(best.aicc <= 1086.452 + 1e-3)
-        let forecast = try auto.forecast(air, horizon: 12, levels: [0.8])
-        #expect(forecast.model == best.name)
+        let forecast = try best.forecast(horizon: 12, levels: [0.8])
         #expect(forecast.intervals[0].lower.allSatisfy { $0 > 300 })
+        // The Forecaster entry point names the chosen model.
+        let nile = try #require(try Fixture("forecast_ets")["series"] as? [String: Any]).doubles("nile")
+        let nonSeasonal = AutoETS()
+        #expect(try nonSeasonal.forecast(nile, horizon: 3, levels: []).model == (try nonSeasonal.fit(nile)).name)
     }
 
     @Test func nonPositiveDataExcludesMultiplicativeModels() {
@@ -105,6 +110,12 @@ struct AutoETSTests {
         let specs = AutoETS(period: 4).candidates(for: y)
         #expect(specs.allSatisfy { $0.error == .additive && $0.season != .multiplicative })
         #expect(specs.count == 6)
+        // Weekly data with a yearly period gets non-seasonal candidates only (R's rule, m ≤ 24).
+        let weekly = (0..<120).map { 10 + Double($0 % 52) }
+        #expect(AutoETS(period: 52).candidates(for: weekly).allSatisfy { $0.season == .none })
+        var wide = AutoETS(period: 52)
+        wide.maxSeasonalPeriod = 52
+        #expect(wide.candidates(for: weekly).contains { $0.season == .additive })
     }
 
     @Test func simulatedIntervalsAreSeededAndNested() throws {

@@ -51,10 +51,10 @@ struct TimeSeriesTests {
         }
         #expect(Frequency.civil(fromDays: 19_358) == (2023, 1, 1))
         let monday = Self.date("2024-01-01")
-        #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("2024-01-07"))) == monday)
-        #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("1969-12-31"))) == Self.date("1969-12-29"))
-        #expect(Frequency.month.date(ofPeriod: Frequency.month.periodIndex(of: Self.date("2024-02-29"))) == Self.date("2024-02-01"))
-        #expect(Frequency.month.date(ofPeriod: Frequency.month.periodIndex(of: Self.date("1969-12-31"))) == Self.date("1969-12-01"))
+        #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("2024-01-07")) ?? 0) == monday)
+        #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("1969-12-31")) ?? 0) == Self.date("1969-12-29"))
+        #expect(Frequency.month.date(ofPeriod: Frequency.month.periodIndex(of: Self.date("2024-02-29")) ?? 0) == Self.date("2024-02-01"))
+        #expect(Frequency.month.date(ofPeriod: Frequency.month.periodIndex(of: Self.date("1969-12-31")) ?? 0) == Self.date("1969-12-01"))
     }
 
     @Test func duplicatesAggregateAndFutureDates() throws {
@@ -62,7 +62,7 @@ struct TimeSeriesTests {
         let s = try TimeSeries(dates: [d, d, d.addingTimeInterval(3 * 86_400)], values: [2, 4, 1], frequency: .day, aggregation: .mean)
         #expect(s.values == [3, 0, 0, 1])
         #expect(s.futureDates(2) == [Self.date("2024-04-03"), Self.date("2024-04-04")])
-        let months = TimeSeries(start: Self.date("2023-11-15"), values: [1, 2, 3], frequency: .month)
+        let months = try TimeSeries(start: Self.date("2023-11-15"), values: [1, 2, 3], frequency: .month)
         #expect(months.dates.last == Self.date("2024-01-01"))
         #expect(months.futureDates(1) == [Self.date("2024-02-01")])
     }
@@ -72,15 +72,23 @@ struct TimeSeriesTests {
         #expect(empty.isEmpty)
         #expect(try empty.resampled(to: .week).isEmpty)
         #expect(throws: ForecastError.self) { try TimeSeries(dates: [Date()], values: [], frequency: .day) }
-        let weekly = TimeSeries(start: Self.date("2024-01-01"), values: [1, 2], frequency: .week)
+        let weekly = try TimeSeries(start: Self.date("2024-01-01"), values: [1, 2], frequency: .week)
         #expect(throws: ForecastError.self) { try weekly.resampled(to: .day) }
-        let gappy = TimeSeries(start: Self.date("2024-01-01"), values: [.nan, 1, .nan, .nan, 4, .nan], frequency: .day)
+        let gappy = try TimeSeries(start: Self.date("2024-01-01"), values: [.nan, 1, .nan, .nan, 4, .nan], frequency: .day)
         #expect(gappy.missingPositions == [0, 2, 3, 5])
         #expect(gappy.filled(.linear).values == [1, 1, 2, 3, 4, 4])
         #expect(gappy.filled(.zero).values == [0, 1, 0, 0, 4, 0])
-        let allMissing = TimeSeries(start: Self.date("2024-01-01"), values: [.nan, .nan], frequency: .day)
+        let allMissing = try TimeSeries(start: Self.date("2024-01-01"), values: [.nan, .nan], frequency: .day)
         #expect(allMissing.filled(.linear).values.allSatisfy { $0.isNaN })
         #expect(try allMissing.resampled(to: .week, aggregation: .mean).values[0].isNaN)
         #expect(try allMissing.resampled(to: .week, aggregation: .sum).values == [0])
+        // Dates that cannot be placed on the calendar, and absurd spans, are errors, not traps.
+        #expect(throws: ForecastError.self) { _ = try TimeSeries(dates: [Date(timeIntervalSince1970: .nan)], values: [1], frequency: .day) }
+        #expect(throws: ForecastError.self) { _ = try TimeSeries(start: Date(timeIntervalSince1970: 1e300), values: [1], frequency: .month) }
+        #expect(throws: ForecastError.self) {
+            _ = try TimeSeries(dates: [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1e15)], values: [1, 2], frequency: .day)
+        }
+        let pairs = try TimeSeries(observations: [(Self.date("2024-01-03"), 2), (Self.date("2024-01-01"), 1)], frequency: .day, fill: .nan)
+        #expect(pairs.values[0] == 1 && pairs.values[1].isNaN && pairs.values[2] == 2)
     }
 }

@@ -4,13 +4,17 @@
 /// The candidate set is error {A, M} × trend {N, A, Ad} × season {N, A, M}, restricted as R's
 /// `forecast::ets` does by default: no additive-error model with a multiplicative season
 /// (numerically unstable), multiplicative components only for strictly positive data, seasonal
-/// models only with a period ≥ 2 and at least two full seasons, and each model only when the series
-/// is long enough for its AICc. Multiplicative trends are not offered.
+/// models only with a period from 2 to `maxSeasonalPeriod` (24, as R, since the many seasonal states
+/// of weekly data over a year make the fit slow and poorly determined) and at least two full
+/// seasons, and each model only when the series is long enough for its AICc. Multiplicative
+/// trends are not offered.
 public struct AutoETS: Forecaster {
     /// The seasonal period; 1 for non-seasonal data.
     public let period: Int
     public var allowDamped: Bool
     public var allowMultiplicative: Bool
+    /// Seasonal candidates are tried only up to this period; longer periods fit non-seasonal models.
+    public var maxSeasonalPeriod: Int = 24
     public var seed: UInt64
     public var simulationPaths: Int
 
@@ -33,7 +37,7 @@ public struct AutoETS: Forecaster {
             for trend in ETSSpecification.TrendType.allCases {
                 if trend == .damped && !allowDamped { continue }
                 for season in ETSSpecification.SeasonType.allCases {
-                    if season != .none && period < 2 { continue }
+                    if season != .none && (period < 2 || period > maxSeasonalPeriod) { continue }
                     if season == .multiplicative && (error == .additive || !(allowMultiplicative && positive)) { continue }
                     guard let spec = try? ETSSpecification(error: error, trend: trend, season: season, period: period),
                           y.count >= spec.minimumObservations else { continue }
@@ -48,27 +52,36 @@ public struct AutoETS: Forecaster {
     /// - Throws: `ForecastError.nonFinite` for NaN values; `.tooShort` when not even ETS(A,N,N) can be
     ///   fitted (fewer than 5 points); `.fitFailed` when no candidate could be fitted.
     public func fit(_ y: [Double]) throws -> ETSFit {
+        let ranked = try rankedFits(y)
+        guard let best = ranked.first else {
+            throw ForecastError.fitFailed(method: name, reason: "no candidate model")
+        }
+        return best
+    }
+
+    /// Every candidate that could be fitted, by increasing AICc (ties keep the candidates' order);
+    /// candidates whose fit failed are left out.
+    /// - Throws: as `fit(_:)`.
+    public func rankedFits(_ y: [Double]) throws -> [ETSFit] {
         try Validation.history(y, minimum: 1, method: name)
         let specs = candidates(for: y)
         guard !specs.isEmpty else {
             let simplest = try ETSSpecification(error: .additive, trend: .none, season: .none)
             throw ForecastError.tooShort(count: y.count, needed: simplest.minimumObservations, method: name)
         }
-        var best: ETSFit?
+        var fits: [(index: Int, fit: ETSFit)] = []
         var lastError: Error?
-        for spec in specs {
+        for (index, spec) in specs.enumerated() {
             do {
-                let fit = try ETS(spec, seed: seed).fit(y)
-                if let current = best, !(fit.aicc < current.aicc) { continue }
-                best = fit
+                fits.append((index, try ETS(spec, seed: seed).fit(y)))
             } catch {
                 lastError = error
             }
         }
-        guard let best else {
+        guard !fits.isEmpty else {
             throw ForecastError.fitFailed(method: name, reason: lastError.map { "\($0)" } ?? "no candidate model")
         }
-        return best
+        return fits.sorted { ($0.fit.aicc, $0.index) < ($1.fit.aicc, $1.index) }.map(\.fit)
     }
 
     public func forecast(_ history: [Double], horizon: Int, levels: [Double]) throws -> ForecastResult {

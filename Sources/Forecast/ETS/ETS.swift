@@ -6,9 +6,15 @@ import Foundation
 /// The likelihood, the parameter bounds and the normalisation of the seasonal states follow
 /// statsmodels' `ETSModel`: 1e-4 ≤ α ≤ 1 − 1e-4, 1e-4 ≤ β/α ≤ 1 − 1e-4, 1e-4 ≤ γ/(1 − α) ≤ 1 − 1e-4
 /// (the usual region), 0.8 ≤ φ ≤ 0.98; the initial level, trend and seasonal states are estimated
-/// with the first seasonal state fixed. The optimiser is our own: Nelder–Mead on a logistic
-/// transform of the bounded parameters, from two starting points, each restarted until it no longer
-/// improves.
+/// with the first seasonal state fixed. Multiplicative seasons update on yₜ/ℓₜ as statsmodels does
+/// (see `ETSRecursion`), so those fits agree with statsmodels rather than with R's `ets`.
+///
+/// The optimiser is our own Nelder–Mead on a logistic transform of the bounded parameters. For the
+/// linear models (additive error, no or additive season) the initial states are concentrated out by
+/// least squares, so only the 1–4 smoothing parameters are searched; the other models search the
+/// states too. Either way the search starts from statsmodels' default and the best points of a
+/// coarse grid (the likelihood is often multimodal), explores each briefly, and converges the best
+/// with restarts.
 public struct ETS: Forecaster {
     public let specification: ETSSpecification
     /// Seed of the simulated prediction intervals (models without a closed-form variance).
@@ -43,6 +49,9 @@ public struct ETS: Forecaster {
             throw ForecastError.invalidArgument(
                 "\(spec) needs positive data, the series has \(y[bad]) at position \(bad)")
         }
+        if spec.hasAnalyticVariance, let p = fitConcentrated(y), let fit = try? ETSFit(specification: spec, parameters: p, series: y) {
+            return fit
+        }
         let layout = ETSLayout(specification: spec)
         let start = ETSStart(specification: spec, series: y)
         var best: NelderMead.Result?
@@ -59,12 +68,11 @@ public struct ETS: Forecaster {
                 }
                 return out.logLikelihood.isFinite ? -out.logLikelihood : .infinity
             }
-            for smoothing in ETSStart.smoothingStarts {
-                let u0 = layout.vector(from: start.parameters(smoothing: smoothing))
-                let result = optimiser.minimize(u0, steps: layout.steps(start: start), objective)
-                evaluations += result.evaluations
-                if best == nil || result.value < best!.value { best = result }
-            }
+            let template = start.parameters(smoothing: ETSStart.smoothingStarts[0])
+            let starts = ETSStart.startingPoints(spec, template: template, objective: objective).map { layout.vector(from: $0) }
+            let result = optimiser.minimize(fromAny: starts, steps: layout.steps(start: start), explorationBudget: 150 * layout.count, objective)
+            evaluations += result.evaluations
+            best = result
         }
         guard let best, best.value.isFinite else {
             throw ForecastError.fitFailed(method: spec.description, reason: "no parameters gave a finite likelihood")
@@ -96,8 +104,13 @@ struct ETSLayout {
 
     var count: Int {
         let s = specification
+        return smoothingCount + 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? s.period - 1 : 0)
+    }
+
+    /// The smoothing parameters at the front of the vector.
+    var smoothingCount: Int {
+        let s = specification
         return 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? 1 : 0) + (s.isDamped ? 1 : 0)
-            + 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? s.period - 1 : 0)
     }
 
     private static func squash(_ u: Double, _ bounds: (lower: Double, upper: Double)) -> Double {
@@ -158,7 +171,8 @@ struct ETSLayout {
     }
 }
 
-/// Heuristic starting values of the states (statsmodels' simple initialisation).
+/// Heuristic starting values of the states: Hyndman et al. (2008, §2.6.1) as statsmodels'
+/// `_initialization_heuristic` computes them, or its simple method for short series.
 struct ETSStart {
     let specification: ETSSpecification
     var level: Double
@@ -167,34 +181,106 @@ struct ETSStart {
     /// A positive scale of the data for simplex steps.
     var levelScale: Double
 
-    /// (α, β, γ, φ) pairs the optimiser starts from.
-    static let smoothingStarts: [(Double, Double, Double, Double)] = [(0.1, 0.01, 0.01, 0.95), (0.5, 0.1, 0.1, 0.9)]
+    /// (α, β, γ, φ) of statsmodels' default start.
+    static let smoothingStarts: [(Double, Double, Double, Double)] = [(0.1, 0.01, 0.01, 0.95)]
+
+    /// The likelihood of ETS models is often multimodal in the smoothing parameters (a season
+    /// absorbed by γ or by the initial states), so the optimiser starts from statsmodels' default
+    /// and from the three best points of a coarse grid over α, β/α, γ/(1 − α) and φ.
+    static func startingPoints(_ s: ETSSpecification, template: ETSParameters, objective: ([Double]) -> Double) -> [ETSParameters] {
+        let layout = ETSLayout(specification: s)
+        func with(_ a: Double, _ bStar: Double, _ gStar: Double, _ phi: Double) -> ETSParameters {
+            var p = template
+            p.alpha = a
+            p.beta = s.hasTrend ? bStar * a : 0
+            p.gamma = s.hasSeason ? gStar * (1 - a) : 0
+            p.phi = s.isDamped ? phi : 1
+            return p
+        }
+        var grid: [(value: Double, point: ETSParameters)] = []
+        for a in [0.05, 0.2, 0.5, 0.8, 0.95] {
+            for b in s.hasTrend ? [0.001, 0.05, 0.3] : [0.0] {
+                for g in s.hasSeason ? [0.001, 0.05, 0.3, 0.7, 0.95] : [0.0] {
+                    for phi in s.isDamped ? [0.81, 0.9, 0.97] : [1.0] {
+                        let p = with(a, b, g, phi)
+                        let v = objective(layout.vector(from: p))
+                        if v.isFinite { grid.append((v, p)) }
+                    }
+                }
+            }
+        }
+        grid.sort { $0.value < $1.value }
+        let first = smoothingStarts[0]
+        return [with(first.0, first.1 / first.0, first.2 / (1 - first.0), first.3)] + grid.prefix(3).map(\.point)
+    }
 
     init(specification s: ETSSpecification, series y: [Double]) {
         specification = s
         let m = s.period
-        if s.hasSeason && y.count >= 2 * m {
+        let n = y.count
+        var smoothed = y
+        seasonal = s.hasSeason ? [Double](repeating: s.season == .multiplicative ? 1 : 0, count: m) : []
+        let minimumSeasonal = 10 + 2 * (m / 2)
+        if s.hasSeason && n >= max(2 * m, minimumSeasonal) {
+            // Classical decomposition of the first few cycles gives the seasonal indices.
+            let cycles = min(n / m, max(min(5, n / m), (minimumSeasonal + m - 1) / m))
+            let head = Array(y[0..<(cycles * m)])
+            var weights = [Double](repeating: 1 / Double(m), count: m)
+            if m % 2 == 0 { weights = [0.5 / Double(m)] + [Double](repeating: 1 / Double(m), count: m - 1) + [0.5 / Double(m)] }
+            let half = weights.count / 2
+            var movingAverage: [Double] = []
+            var indices = [Double](repeating: 0, count: m), counts = [Double](repeating: 0, count: m)
+            if head.count > 2 * half {
+                for t in half..<(head.count - half) {
+                    var v = 0.0
+                    for k in weights.indices { v += weights[k] * head[t - half + k] }
+                    movingAverage.append(v)
+                    indices[t % m] += s.season == .multiplicative ? head[t] / v : head[t] - v
+                    counts[t % m] += 1
+                }
+            }
+            if counts.allSatisfy({ $0 > 0 }) {
+                var means = zip(indices, counts).map { $0 / $1 }
+                let centre = means.reduce(0, +) / Double(m)
+                means = means.map { s.season == .multiplicative ? $0 / centre : $0 - centre }
+                if means.allSatisfy({ $0.isFinite }) && (s.season != .multiplicative || means.allSatisfy({ $0 > 0 })) {
+                    seasonal = means
+                    smoothed = movingAverage
+                }
+            }
+        }
+        if smoothed.count >= 10 {
+            // Least-squares line through the first ten (seasonally adjusted) values at t = 1…10.
+            var sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+            for t in 0..<10 {
+                let x = Double(t + 1)
+                sx += x; sy += smoothed[t]; sxx += x * x; sxy += x * smoothed[t]
+            }
+            let slope = (10 * sxy - sx * sy) / (10 * sxx - sx * sx)
+            level = (sy - slope * sx) / 10
+            trend = s.hasTrend ? slope : 0
+        } else if s.hasSeason && n >= 2 * m {
             let first = y[0..<m].reduce(0, +) / Double(m)
             let second = y[m..<(2 * m)].reduce(0, +) / Double(m)
             level = first
             trend = s.hasTrend ? (second - first) / Double(m) : 0
             seasonal = y[0..<m].map { s.season == .multiplicative ? $0 / first : $0 - first }
+        } else {
+            level = y.first ?? 0
+            trend = s.hasTrend && n > 1 ? y[1] - y[0] : 0
+        }
+        if s.hasSeason {
             // Fix the first seasonal state, moving its value into the level (statsmodels' convention).
-            if s.season == .multiplicative {
-                let s0 = seasonal[0]
+            let s0 = seasonal[0]
+            if s.season == .multiplicative && s0 > 0 {
                 level *= s0
                 seasonal = seasonal.map { $0 / s0 }
-            } else {
-                let s0 = seasonal[0]
+            } else if s.season == .additive {
                 level += s0
                 seasonal = seasonal.map { $0 - s0 }
             }
-        } else {
-            level = y.first ?? 0
-            trend = s.hasTrend && y.count > 1 ? y[1] - y[0] : 0
-            seasonal = s.hasSeason ? [Double](repeating: s.season == .multiplicative ? 1 : 0, count: m) : []
         }
-        let meanAbs = y.reduce(0) { $0 + abs($1) } / Double(max(1, y.count))
+        let meanAbs = y.reduce(0) { $0 + abs($1) } / Double(max(1, n))
         levelScale = max(meanAbs, 1e-8)
     }
 

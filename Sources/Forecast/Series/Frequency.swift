@@ -28,9 +28,12 @@ public enum Frequency: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// The index of the period containing `date`: days since 1970-01-01, weeks since Monday
-    /// 1970-01-05 (negative before), or months since January 1970.
-    func periodIndex(of date: Date) -> Int {
-        let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    /// 1970-01-05 (negative before), or months since January 1970. Nil for a date that is not
+    /// finite or lies beyond ±1,000,000 years.
+    func periodIndex(of date: Date) -> Int? {
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        guard days.isFinite, abs(days) < 365_250_000 else { return nil }
+        let day = Int(days)
         switch self {
         case .day: return day
         case .week: return Frequency.floorDivide(day - 4, 7)

@@ -27,8 +27,9 @@ public struct TimeSeries: Sendable, Hashable {
     }
 
     /// A series starting in the period that contains `start`.
-    public init(start: Date, values: [Double], frequency: Frequency) {
-        let first = frequency.periodIndex(of: start)
+    /// - Throws: `ForecastError.invalidArgument` for a start date that is not finite.
+    public init(start: Date, values: [Double], frequency: Frequency) throws {
+        guard let first = frequency.periodIndex(of: start) else { throw TimeSeries.badDate(start) }
         self.frequency = frequency
         self.values = values
         dates = values.indices.map { frequency.date(ofPeriod: first + $0) }
@@ -41,14 +42,19 @@ public struct TimeSeries: Sendable, Hashable {
     ///   - dates: one date per value, any time of day; each is assigned to the period containing it.
     ///   - fill: `.zero` for demand (no record, no sale) or `.nan` (unknown).
     ///   - aggregation: how values in one period combine; NaN values count as absent.
-    /// - Throws: `ForecastError.invalidArgument` when the counts differ. Empty input gives an
-    ///   empty series.
+    /// - Throws: `ForecastError.invalidArgument` when the counts differ, a date is not finite, or
+    ///   the dates span more than ten million periods. Empty input gives an empty series.
     /// - Complexity: O(n + periods).
     public init(dates: [Date], values: [Double], frequency: Frequency, fill: GapFill = .zero, aggregation: Aggregation = .sum) throws {
         guard dates.count == values.count else {
             throw ForecastError.invalidArgument("\(dates.count) dates but \(values.count) values")
         }
-        let indices = dates.map { frequency.periodIndex(of: $0) }
+        var indices: [Int] = []
+        indices.reserveCapacity(dates.count)
+        for date in dates {
+            guard let index = frequency.periodIndex(of: date) else { throw TimeSeries.badDate(date) }
+            indices.append(index)
+        }
         guard let low = indices.min(), let high = indices.max() else {
             self.frequency = frequency
             self.dates = []
@@ -56,6 +62,9 @@ public struct TimeSeries: Sendable, Hashable {
             return
         }
         let span = high - low + 1
+        guard span <= 10_000_000 else {
+            throw ForecastError.invalidArgument("the dates span \(span) \(frequency.rawValue)s, more than ten million periods")
+        }
         let (sums, counts) = TimeSeries.accumulate(indices.map { $0 - low }, values, span: span)
         self.frequency = frequency
         self.dates = (0..<span).map { frequency.date(ofPeriod: low + $0) }
@@ -63,16 +72,20 @@ public struct TimeSeries: Sendable, Hashable {
     }
 
     /// A series from (date, value) pairs; see `init(dates:values:frequency:fill:aggregation:)`.
-    public init(observations: [(date: Date, value: Double)], frequency: Frequency, fill: GapFill = .zero, aggregation: Aggregation = .sum) {
-        // The counts match by construction, so the throwing initialiser cannot fail here.
-        let dates = observations.map(\.date), values = observations.map(\.value)
-        let indices = dates.map { frequency.periodIndex(of: $0) }
-        let low = indices.min() ?? 0, high = indices.max() ?? -1
-        let span = max(0, high - low + 1)
-        let (sums, counts) = TimeSeries.accumulate(indices.map { $0 - low }, values, span: span)
+    public init(observations: [(date: Date, value: Double)], frequency: Frequency, fill: GapFill = .zero, aggregation: Aggregation = .sum) throws {
+        try self.init(dates: observations.map(\.date), values: observations.map(\.value), frequency: frequency, fill: fill, aggregation: aggregation)
+    }
+
+    /// Wraps a regular series whose values are already one per period (no checks on the dates
+    /// beyond the first, which the caller derived from a valid index).
+    private init(frequency: Frequency, firstPeriod: Int, values: [Double]) {
         self.frequency = frequency
-        self.dates = (0..<span).map { frequency.date(ofPeriod: low + $0) }
-        self.values = TimeSeries.combine(sums, counts, fill: fill, aggregation: aggregation)
+        self.values = values
+        dates = values.indices.map { frequency.date(ofPeriod: firstPeriod + $0) }
+    }
+
+    static func badDate(_ date: Date) -> ForecastError {
+        .invalidArgument("the date \(date.timeIntervalSince1970) s after 1970 cannot be placed on the calendar")
     }
 
     public var count: Int { values.count }
@@ -83,8 +96,7 @@ public struct TimeSeries: Sendable, Hashable {
 
     /// The period starts of the `horizon` periods after the last one.
     public func futureDates(_ horizon: Int) -> [Date] {
-        guard let last = dates.last, horizon > 0 else { return [] }
-        let index = frequency.periodIndex(of: last)
+        guard let last = dates.last, horizon > 0, let index = frequency.periodIndex(of: last) else { return [] }
         return (1...horizon).map { frequency.date(ofPeriod: index + $0) }
     }
 
@@ -99,11 +111,13 @@ public struct TimeSeries: Sendable, Hashable {
         guard target > frequency else {
             throw ForecastError.invalidArgument("cannot resample a \(frequency.rawValue)ly series to the finer \(target.rawValue)ly frequency")
         }
-        guard let first = dates.first, let last = dates.last else { return TimeSeries(start: Date(timeIntervalSince1970: 0), values: [], frequency: target) }
-        let low = target.periodIndex(of: first)
-        let span = target.periodIndex(of: last) - low + 1
-        let (sums, counts) = TimeSeries.accumulate(dates.map { target.periodIndex(of: $0) - low }, values, span: span)
-        return TimeSeries(start: first, values: TimeSeries.combine(sums, counts, fill: .nan, aggregation: aggregation, emptySum: 0), frequency: target)
+        // The dates came from valid period indices, so they map to valid coarser ones.
+        let indices = dates.compactMap { target.periodIndex(of: $0) }
+        guard let low = indices.first, let high = indices.last, indices.count == dates.count else {
+            return TimeSeries(frequency: target, firstPeriod: 0, values: [])
+        }
+        let (sums, counts) = TimeSeries.accumulate(indices.map { $0 - low }, values, span: high - low + 1)
+        return TimeSeries(frequency: target, firstPeriod: low, values: TimeSeries.combine(sums, counts, fill: .nan, aggregation: aggregation, emptySum: 0))
     }
 
     /// The series with NaN values replaced: by zero, or by linear interpolation between the nearest
@@ -123,7 +137,7 @@ public struct TimeSeries: Sendable, Hashable {
                 for i in (a + 1)..<b { v[i] = v[a] + (v[b] - v[a]) * Double(i - a) / Double(b - a) }
             }
         }
-        return TimeSeries(start: dates.first ?? Date(timeIntervalSince1970: 0), values: v, frequency: frequency)
+        return TimeSeries(frequency: frequency, firstPeriod: dates.first.flatMap { frequency.periodIndex(of: $0) } ?? 0, values: v)
     }
 
     public enum FillMethod: Sendable, Hashable { case zero, linear }

@@ -20,7 +20,7 @@ struct NelderMead {
     /// Minimises `f` from `start`; `steps[i]` is the initial simplex edge along coordinate `i`.
     func minimize(_ start: [Double], steps: [Double], _ f: ([Double]) -> Double) -> Result {
         var best = Result(point: start, value: Self.clean(f(start)), evaluations: 1)
-        var scale = steps
+        let scale = steps
         for _ in 0...maxRestarts {
             let run = simplexRun(from: best.point, steps: scale, budget: maxEvaluations - best.evaluations, f)
             let improved = best.value - run.value
@@ -28,10 +28,30 @@ struct NelderMead {
             if run.value < best.value { best = Result(point: run.point, value: run.value, evaluations: evaluations) }
             best.evaluations = evaluations
             if improved <= functionTolerance * 10 || best.evaluations >= maxEvaluations { break }
-            // A restart with a smaller simplex explores around the new best point.
-            scale = scale.map { $0 * 0.5 }
+            // A restart builds a fresh full-size simplex around the new best point, which escapes
+            // the collapsed simplices Nelder–Mead is known for (Kelley 1999).
         }
         return best
+    }
+
+    /// Minimises `f` from several starting points: a short exploratory run from each (at most
+    /// `explorationBudget` evaluations, no restarts), then a full minimisation with restarts from the
+    /// best point found. Cheaper than converging every start, and as good when the starts fall in
+    /// distinct basins.
+    func minimize(fromAny starts: [[Double]], steps: [Double], explorationBudget: Int, _ f: ([Double]) -> Double) -> Result {
+        var best: Result?
+        var evaluations = 0
+        for start in starts {
+            let run = starts.count == 1 ? Result(point: start, value: Self.clean(f(start)), evaluations: 1)
+                : simplexRun(from: start, steps: steps, budget: explorationBudget, f)
+            evaluations += run.evaluations
+            if best == nil || run.value < best!.value { best = run }
+        }
+        guard let best else { return Result(point: [], value: .infinity, evaluations: 0) }
+        var final = minimize(best.point, steps: steps, f)
+        if best.value < final.value { final = Result(point: best.point, value: best.value, evaluations: final.evaluations) }
+        final.evaluations += evaluations
+        return final
     }
 
     private static func clean(_ v: Double) -> Double { v.isNaN ? .infinity : v }
