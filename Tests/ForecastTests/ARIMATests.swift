@@ -102,14 +102,7 @@ struct ARIMATests {
         let model = try c.spec.apply(to: c.series, ar: c.ar, ma: c.ma, seasonalAR: c.seasonalAR,
                                      seasonalMA: c.seasonalMA, constant: c.constant)
         // σ² of the reference, rather than the filter's concentrated estimate.
-        let scaled = FittedARIMA(
-            specification: model.specification, ar: model.ar, ma: model.ma, seasonalAR: model.seasonalAR,
-            seasonalMA: model.seasonalMA, mean: model.mean, drift: model.drift, sigma2: c.sigma2,
-            logLikelihood: model.logLikelihood, aic: model.aic, aicc: model.aicc, bic: model.bic,
-            residuals: model.residuals, observationCount: model.observationCount,
-            parameterCount: model.parameterCount, converged: true, iterations: 0, history: model.history,
-            differencedMean: model.differencedMean, finalState: model.finalState,
-            finalCovariance: model.finalCovariance)
+        let scaled = model.replacingSigma2(c.sigma2)
         let result = try scaled.forecast(horizon: c.horizon, levels: [0.8, 0.95])
         let scale = c.series.map(abs).max() ?? 1
         for (mine, theirs) in zip(result.mean, c.reference.forecast.mean) {

@@ -55,3 +55,25 @@ public struct FittedARIMA: Sendable {
     /// A short name such as "ARIMA(1,1,1) with drift".
     public var name: String { specification.name }
 }
+
+extension FittedARIMA {
+    /// The same model with another innovation variance (which scales the prediction intervals).
+    func replacingSigma2(_ value: Double) -> FittedARIMA {
+        FittedARIMA(
+            specification: specification, ar: ar, ma: ma, seasonalAR: seasonalAR, seasonalMA: seasonalMA,
+            mean: mean, drift: drift, sigma2: value, logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic,
+            residuals: residuals, observationCount: observationCount, parameterCount: parameterCount,
+            converged: converged, iterations: iterations, history: history, differencedMean: differencedMean,
+            finalState: finalState, finalCovariance: finalCovariance)
+    }
+
+    /// The same model with its information criteria replaced (the CSS approximation of `AutoARIMA`).
+    func replacingCriteria(aic: Double, aicc: Double, bic: Double) -> FittedARIMA {
+        FittedARIMA(
+            specification: specification, ar: ar, ma: ma, seasonalAR: seasonalAR, seasonalMA: seasonalMA,
+            mean: mean, drift: drift, sigma2: sigma2, logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic,
+            residuals: residuals, observationCount: observationCount, parameterCount: parameterCount,
+            converged: converged, iterations: iterations, history: history, differencedMean: differencedMean,
+            finalState: finalState, finalCovariance: finalCovariance)
+    }
+}

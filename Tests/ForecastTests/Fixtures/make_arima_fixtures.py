@@ -11,8 +11,11 @@ also fitted with `use_exact_diffuse=True`; that log-likelihood equals the exact 
 differenced series minus 0.5*log(2*pi) per diffuse observation, and `llf_differenced` adds that
 back to give R's `arima` convention, which Restock reports.
 """
+import contextlib
+import io
 import json
 import math
+import re
 import warnings
 
 import numpy as np
@@ -123,21 +126,47 @@ def stationarity_fixtures(s):
     return out
 
 
+TRACE_LINE = re.compile(
+    r"ARIMA\((\d+),(\d+),(\d+)\)(?:\((\d+),(\d+),(\d+)\)\[(\d+)\])?\s*(with drift|with non-zero mean|with zero mean)?\s*:\s*(\S+)")
+
+
+def traced_search(y, period, approximation):
+    """statsforecast's auto_arima_f with trace=True: the models it visits, parsed from its trace."""
+    from statsforecast.arima import auto_arima_f
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        fit = auto_arima_f(y, period=period, trace=True, approximation=approximation)
+    visited, refits, refitting = [], [], False
+    for line in buffer.getvalue().splitlines():
+        if line.startswith("Now re-fitting"):
+            refitting = True
+        match = TRACE_LINE.match(line.strip())
+        if not match:
+            continue
+        p, d, q, P, D, Q, m, const, ic = match.groups()
+        entry = {"order": [int(p), int(d), int(q)],
+                 "seasonal_order": [int(P or 0), int(D or 0), int(Q or 0), int(m or period)],
+                 "constant": const in ("with drift", "with non-zero mean"),
+                 "ic": float(ic) if math.isfinite(float(ic)) else None}  # null: rejected or failed
+        (refits if refitting else visited).append(entry)
+    p, q, P, Q, m, d, D = [int(v) for v in fit["arma"]]
+    return {"visited": visited, "refits": refits, "order": [p, d, q], "seasonal_order": [P, D, Q, m],
+            "coef": {k: float(v) for k, v in fit["coef"].items()},
+            "aicc": float(fit["aicc"]), "loglik": float(fit["loglik"])}
+
+
 def auto_arima_fixtures(s):
     from statsforecast.arima import ndiffs, nsdiffs
-    from statsforecast.models import AutoARIMA
     cases = []
     for name, period in [("log_air", 12), ("air", 12), ("sunspots", 1), ("nile", 1), ("gdp_growth", 1)]:
         y = s[name]
-        model = AutoARIMA(season_length=period).fit(y)
-        fit = model.model_
-        p, q, P, Q, m, d, D = [int(v) for v in fit["arma"]]
         case = {"name": name, "period": period, "series": y.tolist(),
-                "order": [p, d, q], "seasonal_order": [P, D, Q, m],
-                "coef": {k: float(v) for k, v in fit["coef"].items()},
-                "aicc": float(fit["aicc"]), "loglik": float(fit["loglik"]),
                 "ndiffs": int(ndiffs(y)),
-                "nsdiffs": int(nsdiffs(y, period=period)) if period > 1 else 0}
+                "nsdiffs": int(nsdiffs(y, period=period)) if period > 1 else 0,
+                # auto.arima's rule: approximate when n > 150 or period > 12.
+                "default": traced_search(y, period, None),
+                # statsforecast's AutoARIMA model class never approximates by default.
+                "exact": traced_search(y, period, False)}
         cases.append(case)
     return cases
 
