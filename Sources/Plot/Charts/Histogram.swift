@@ -50,10 +50,13 @@ struct HistogramLayer: Layer {
         }
         guard low <= high else { return [] }
         var (lower, upper) = (low, high)
-        if upper == lower { (lower, upper) = (lower - 0.5, upper + 0.5) }
+        let constant = upper == lower
+        if constant { (lower, upper) = (lower - 0.5, upper + 0.5) }
         let count: Int
         if let bins {
             count = max(1, bins)
+        } else if constant {
+            count = 1
         } else {
             let finite = values.filter(\.isFinite).sorted()
             let n = Double(finite.count)
