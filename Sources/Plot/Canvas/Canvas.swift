@@ -199,12 +199,17 @@ final class Canvas {
         for y in y0...y1 {
             guard let row = image.pointee.tpixels[y] else { continue }
             let dy = Float(y) + 0.5 - cy
+            guard outerRadius > abs(dy) else { continue }
+            let outerHalf = (outerRadius * outerRadius - dy * dy).squareRoot()
+            let first = max(x0, Int((cx - outerHalf - 0.5).rounded(.down)))
+            let last = min(x1, Int((cx + outerHalf - 0.5).rounded(.up)))
+            guard first <= last else { continue }
             // Pixels whose centres lie a pixel inside the core are plain fill; only the rim needs distances.
             let coreReach = innerRadius - 1.5
             let coreHalf = coreReach > abs(dy) ? (coreReach * coreReach - dy * dy).squareRoot() : -1
             let coreFirst = coreHalf > 0 ? Int((cx - coreHalf).rounded(.up)) : Int.max
             let coreLast = coreHalf > 0 ? Int((cx + coreHalf - 1).rounded(.down)) : Int.min
-            for x in x0...x1 {
+            for x in first...last {
                 if x >= coreFirst && x <= coreLast {
                     blend(row, x, source: fillSource, alpha: solid)
                     continue

@@ -15,12 +15,18 @@ enum PNGEncoder {
         let stride = width * 3
         guard let rows = image.pointee.tpixels else { return nil }
         // Every byte is written by `filterRow`, so the buffer needs no zeroing first.
+        // The two halves of the image are filtered on both cores; each writes only its own rows.
         let raw = [UInt8](unsafeUninitializedCapacity: (stride + 1) * height) { output, count in
-            for y in 0..<height {
-                if let row = rows[y] {
-                    filterRow(row, above: y > 0 ? rows[y - 1] : nil, width: width, into: output, at: y * (stride + 1))
-                } else {
-                    for i in 0...stride { output[y * (stride + 1) + i] = 0 }
+            nonisolated(unsafe) let output = output
+            nonisolated(unsafe) let rows = rows
+            let parts = height >= 64 ? 2 : 1
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for y in (part * height / parts)..<((part + 1) * height / parts) {
+                    if let row = rows[y] {
+                        filterRow(row, above: y > 0 ? rows[y - 1] : nil, width: width, into: output, at: y * (stride + 1))
+                    } else {
+                        for i in 0...stride { output[y * (stride + 1) + i] = 0 }
+                    }
                 }
             }
             count = (stride + 1) * height
