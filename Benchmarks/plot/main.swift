@@ -17,7 +17,9 @@ struct Generator {
 
 let width = 1200, height = 800
 
-func lineFigure() throws -> Figure {
+/// Each case makes its data once, then returns the work that is timed: building the figure and
+/// rendering it to PNG bytes.
+func lineCase() -> () throws -> Figure {
     let points = 2000
     let x = (0..<points).map(Double.init)
     func value(_ s: Double, _ i: Double) -> Double {
@@ -26,26 +28,30 @@ func lineFigure() throws -> Figure {
     let series = (0..<5).map { (s: Int) -> Series in
         Series("Series \(s)", x.map { value(Double(s), $0) })
     }
-    var figure = Figure(width: width, height: height, title: "Line")
-    figure.panel.xAxis.label = "Day"
-    figure.panel.yAxis.label = "Units"
-    try figure.panel.lineChart(x: x, series: series)
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Line")
+        figure.panel.xAxis.label = "Day"
+        figure.panel.yAxis.label = "Units"
+        try figure.panel.lineChart(x: x, series: series)
+        return figure
+    }
 }
 
-func barFigure() throws -> Figure {
+func barCase() -> () throws -> Figure {
     let categories = (0..<30).map { "C\($0 < 10 ? "0" : "")\($0)" }
     func value(_ s: Double, _ i: Double) -> Double { 50 + 40 * sin(i * 0.7 + s) + 10 * s }
     let series = (0..<3).map { (s: Int) -> Series in
         Series("Series \(s)", (0..<30).map { value(Double(s), Double($0)) })
     }
-    var figure = Figure(width: width, height: height, title: "Bar")
-    figure.panel.yAxis.label = "Units"
-    try figure.panel.barChart(categories: categories, series: series)
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Bar")
+        figure.panel.yAxis.label = "Units"
+        try figure.panel.barChart(categories: categories, series: series)
+        return figure
+    }
 }
 
-func scatterFigure() throws -> Figure {
+func scatterCase() -> () throws -> Figure {
     var generator = Generator(state: 42)
     let count = 5000
     var x: [Double] = [], y: [Double] = [], groups: [String] = []
@@ -55,43 +61,51 @@ func scatterFigure() throws -> Figure {
         y.append(0.5 * 100 * a + 20 * b)
         groups.append("G\(i % 4)")
     }
-    var figure = Figure(width: width, height: height, title: "Scatter")
-    figure.panel.xAxis.label = "x"
-    figure.panel.yAxis.label = "y"
-    try figure.panel.scatterChart(x: x, y: y, groups: groups)
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Scatter")
+        figure.panel.xAxis.label = "x"
+        figure.panel.yAxis.label = "y"
+        try figure.panel.scatterChart(x: x, y: y, groups: groups)
+        return figure
+    }
 }
 
-func histogramFigure() throws -> Figure {
+func histogramCase() -> () throws -> Figure {
     var generator = Generator(state: 7)
     let values = (0..<100_000).map { _ in
         generator.uniform() + generator.uniform() + generator.uniform() + generator.uniform()
     }
-    var figure = Figure(width: width, height: height, title: "Histogram")
-    figure.panel.xAxis.label = "Value"
-    figure.panel.yAxis.label = "Count"
-    try figure.panel.histogram(values, bins: 50)
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Histogram")
+        figure.panel.xAxis.label = "Value"
+        figure.panel.yAxis.label = "Count"
+        try figure.panel.histogram(values, bins: 50)
+        return figure
+    }
 }
 
-func heatmapFigure() throws -> Figure {
+func heatmapCase() -> () throws -> Figure {
     let rows = (0..<20).map { "Row \($0)" }, columns = (0..<30).map { "C\($0)" }
     func value(_ r: Double, _ c: Double) -> Double { 100 + 50 * sin(r * 0.3) * cos(c * 0.2) + r + c }
     let values = (0..<20).map { (r: Int) -> [Double] in (0..<30).map { value(Double(r), Double($0)) } }
-    var figure = Figure(width: width, height: height, title: "Heatmap")
-    try figure.panel.heatmap(values: values, rows: rows, columns: columns, annotation: .plain(decimals: 0))
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Heatmap")
+        try figure.panel.heatmap(values: values, rows: rows, columns: columns, annotation: .plain(decimals: 0))
+        return figure
+    }
 }
 
-func treemapFigure() throws -> Figure {
+func treemapCase() -> () throws -> Figure {
     let labels = (0..<40).map { "Item \($0)" }
     let values = (0..<40).map { 1000 / pow(Double($0 + 1), 0.9) }
-    var figure = Figure(width: width, height: height, title: "Treemap")
-    try figure.panel.treemap(labels: labels, values: values, format: .plain(decimals: 0))
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Treemap")
+        try figure.panel.treemap(labels: labels, values: values, format: .plain(decimals: 0))
+        return figure
+    }
 }
 
-func boxFigure() throws -> Figure {
+func boxCase() -> () throws -> Figure {
     var generator = Generator(state: 99)
     let groups = (0..<10).map { "Group \($0)" }
     var values: [[Double]] = []
@@ -103,22 +117,25 @@ func boxFigure() throws -> Figure {
         }
         values.append(sample)
     }
-    var figure = Figure(width: width, height: height, title: "Box")
-    try figure.panel.boxPlot(groups: groups, values: values)
-    return figure
+    return {
+        var figure = Figure(width: width, height: height, title: "Box")
+        try figure.panel.boxPlot(groups: groups, values: values)
+        return figure
+    }
 }
 
-let cases: [String: () throws -> Figure] = [
-    "line": lineFigure, "bar": barFigure, "scatter": scatterFigure, "histogram": histogramFigure,
-    "heatmap": heatmapFigure, "treemap": treemapFigure, "box": boxFigure,
+let cases: [String: () -> () throws -> Figure] = [
+    "line": lineCase, "bar": barCase, "scatter": scatterCase, "histogram": histogramCase,
+    "heatmap": heatmapCase, "treemap": treemapCase, "box": boxCase,
 ]
 
 let arguments = BenchArguments()
-guard let make = cases[arguments.caseName] else {
+guard let makeCase = cases[arguments.caseName] else {
     print("bench-plot: no case named '\(arguments.caseName)'; cases: \(cases.keys.sorted().joined(separator: ", "))")
     exit(2)
 }
 do {
+    let make = makeCase()
     // The first rendering loads the fonts; the timed runs measure steady-state drawing.
     let bytes = try make().png()
     if let path = arguments.options["out"] {

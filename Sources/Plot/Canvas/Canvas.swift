@@ -59,16 +59,24 @@ final class Canvas {
     /// Blends `color` over the pixel at (`x`, `y`) with the colour's opacity times `coverage`.
     @inline(__always)
     private func blend(_ row: UnsafeMutablePointer<Int32>, _ x: Int, _ color: Color, _ coverage: Float) {
-        let alpha = Float(color.opacity) * coverage
-        if alpha >= 0.998 {
-            row[x] = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
+        let alpha = Int32(Float(color.opacity) * coverage * 256 + 0.5)
+        let source = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
+        blend(row, x, source: source, alpha: alpha)
+    }
+
+    /// Source-over blending in 8.8 fixed point: `alpha` 0...256 of `source` (0xRRGGBB) over the pixel.
+    @inline(__always)
+    private func blend(_ row: UnsafeMutablePointer<Int32>, _ x: Int, source: Int32, alpha: Int32) {
+        if alpha >= 256 {
+            row[x] = source
             return
         }
+        guard alpha > 0 else { return }
         let old = row[x]
-        let r = Float((old >> 16) & 0xFF), g = Float((old >> 8) & 0xFF), b = Float(old & 0xFF)
-        let nr = Int32(r + (Float(color.red) - r) * alpha + 0.5)
-        let ng = Int32(g + (Float(color.green) - g) * alpha + 0.5)
-        let nb = Int32(b + (Float(color.blue) - b) * alpha + 0.5)
+        let r = (old >> 16) & 0xFF, g = (old >> 8) & 0xFF, b = old & 0xFF
+        let nr = r + ((((source >> 16) & 0xFF) - r) * alpha + 128) >> 8
+        let ng = g + ((((source >> 8) & 0xFF) - g) * alpha + 128) >> 8
+        let nb = b + (((source & 0xFF) - b) * alpha + 128) >> 8
         row[x] = (nr << 16) | (ng << 8) | nb
     }
 
@@ -82,9 +90,15 @@ final class Canvas {
         let x0 = max(box.x0, Int(rect.minX.rounded())), x1 = min(box.x1, Int(rect.maxX.rounded()))
         let y0 = max(box.y0, Int(rect.minY.rounded())), y1 = min(box.y1, Int(rect.maxY.rounded()))
         guard x0 < x1, y0 < y1 else { return }
+        let alpha = Int32(min(1, color.opacity) * 256 + 0.5)
+        let source = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
         for y in y0..<y1 {
             guard let row = image.pointee.tpixels[y] else { continue }
-            for x in x0..<x1 { blend(row, x, color, 1) }
+            if alpha >= 256 {
+                (row + x0).update(repeating: source, count: x1 - x0)
+            } else {
+                for x in x0..<x1 { blend(row, x, source: source, alpha: alpha) }
+            }
         }
     }
 
@@ -104,7 +118,6 @@ final class Canvas {
 
     /// Fills the union of `polygons` (each closed implicitly) with exact-area anti-aliasing.
     func fill(polygons: [[Point]], color: Color, clip: Rect? = nil) {
-        guard color.opacity > 0 else { return }
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for polygon in polygons {
             for p in polygon where p.x.isFinite && p.y.isFinite {
@@ -112,7 +125,16 @@ final class Canvas {
                 minY = min(minY, p.y); maxY = max(maxY, p.y)
             }
         }
-        guard minX <= maxX, minY <= maxY else { return }
+        rasterize(minX: minX, minY: minY, maxX: maxX, maxY: maxY, color: color, clip: clip) { rasterizer in
+            for polygon in polygons { rasterizer.addPolygon(polygon) }
+        }
+    }
+
+    /// Runs `add` on a rasterizer spanning the given box (cut to the clip and the image), then blends
+    /// the shape it built in `color`.
+    private func rasterize(minX: Double, minY: Double, maxX: Double, maxY: Double, color: Color, clip: Rect?,
+                           _ add: (Rasterizer) -> Void) {
+        guard color.opacity > 0, minX <= maxX, minY <= maxY else { return }
         let bounds = clip ?? self.clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let x0 = max(0, Int(max(minX, bounds.minX).rounded(.down)))
         let y0 = max(0, Int(max(minY, bounds.minY).rounded(.down)))
@@ -120,38 +142,41 @@ final class Canvas {
         let y1 = min(height, Int(min(maxY, bounds.maxY).rounded(.up)))
         guard x0 < x1, y0 < y1 else { return }
         rasterizer.begin(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
-        for polygon in polygons { rasterizer.addPolygon(polygon) }
+        add(rasterizer)
         let pixels = image.pointee.tpixels
+        let source = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
+        let opacity = Float(min(1, color.opacity)) * 256
         rasterizer.finish { x, y, coverage in
-            if let row = pixels?[y] { self.blend(row, x, color, coverage) }
+            if let row = pixels?[y] { self.blend(row, x, source: source, alpha: Int32(opacity * coverage + 0.5)) }
         }
     }
 
-    /// Strokes a polyline `width` pixels wide with round joins; non-finite points are skipped.
+    /// Strokes a polyline `width` pixels wide; non-finite points break it into separate runs.
     ///
     /// Long polylines are filled in pieces of `chunk` segments so that each piece's bounding box, which
-    /// the rasterizer scans, stays small; pieces meet at a vertex, where only their anti-aliased rims
-    /// overlap.
+    /// the rasterizer scans, stays small; a piece draws the join at its first vertex, and neighbouring
+    /// pieces overlap only in the anti-aliased rim there.
     func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool = false, clip: Rect? = nil) {
+        guard lineWidth > 0, lineWidth.isFinite, points.count > 0 else { return }
         let chunk = 48
-        guard points.count > 2 * chunk else {
-            fill(polygons: Stroke.polygons(points, width: lineWidth, roundCaps: roundCaps), color: color, clip: clip)
-            return
-        }
+        let reach = lineWidth / 2 + 1
         var start = 0
-        while start < points.count - 1 {
+        repeat {
             let end = min(points.count, start + chunk + 1)
-            var piece = Array(points[start..<end])
-            // The join at the piece's last vertex belongs to the next piece: end with a butt.
-            let isLast = end == points.count
-            if !isLast { piece.append(Point(.nan, .nan)) }
-            var polygons = Stroke.polygons(piece, width: lineWidth, roundCaps: roundCaps && (start == 0 || isLast))
-            if start > 0, points[start].x.isFinite, points[start].y.isFinite {
-                polygons.append(Stroke.disc(points[start], radius: lineWidth / 2))
+            let piece = points[start..<end]
+            var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+            for p in piece where p.x.isFinite && p.y.isFinite {
+                minX = min(minX, p.x); maxX = max(maxX, p.x)
+                minY = min(minY, p.y); maxY = max(maxY, p.y)
             }
-            fill(polygons: polygons, color: color, clip: clip)
+            let before = start > 0 ? points[start - 1] : nil
+            rasterize(minX: minX - reach, minY: minY - reach, maxX: maxX + reach, maxY: maxY + reach, color: color,
+                      clip: clip) { rasterizer in
+                Stroke.add(piece, after: before, width: lineWidth, capStart: roundCaps && start == 0,
+                           capEnd: roundCaps && end == points.count, to: rasterizer)
+            }
             start = end - 1
-        }
+        } while start < points.count - 1
     }
 
     /// Fills a disc, optionally ringed by `edge` of `edgeWidth` pixels, anti-aliased analytically.
@@ -164,21 +189,41 @@ final class Canvas {
         let y1 = min(box.y1 - 1, Int((center.y + radius + 1).rounded(.up)))
         guard x0 <= x1, y0 <= y1 else { return }
         let inner = edge == nil ? radius : max(0, radius - edgeWidth)
+        let fillRGB = (Float(color.red), Float(color.green), Float(color.blue))
+        let edgeColor = edge ?? color
+        let edgeRGB = (Float(edgeColor.red), Float(edgeColor.green), Float(edgeColor.blue))
+        let opacity = Float(min(1, color.opacity)) * 256
+        let cx = Float(center.x), cy = Float(center.y), outerRadius = Float(radius) + 0.5, innerRadius = Float(inner) + 0.5
+        let solid = Int32(opacity + 0.5)
+        let fillSource = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
         for y in y0...y1 {
             guard let row = image.pointee.tpixels[y] else { continue }
-            let dy = Double(y) + 0.5 - center.y
-            for x in x0...x1 {
-                let dx = Double(x) + 0.5 - center.x
-                let distance = (dx * dx + dy * dy).squareRoot()
-                let outer = min(1, max(0, radius - distance + 0.5))
-                guard outer > 0 else { continue }
-                if let edge {
-                    let core = min(1, max(0, inner - distance + 0.5))
-                    let mixed = edge.mixed(with: color, amount: core)
-                    blend(row, x, mixed.withOpacity(color.opacity), Float(outer))
-                } else {
-                    blend(row, x, color, Float(outer))
+            let dy = Float(y) + 0.5 - cy
+            guard outerRadius > abs(dy) else { continue }
+            let outerHalf = (outerRadius * outerRadius - dy * dy).squareRoot()
+            let first = max(x0, Int((cx - outerHalf - 0.5).rounded(.down)))
+            let last = min(x1, Int((cx + outerHalf - 0.5).rounded(.up)))
+            guard first <= last else { continue }
+            // Pixels whose centres lie a pixel inside the core are plain fill; only the rim needs distances.
+            let coreReach = innerRadius - 1.5
+            let coreHalf = coreReach > abs(dy) ? (coreReach * coreReach - dy * dy).squareRoot() : -1
+            let coreFirst = coreHalf > 0 ? Int((cx - coreHalf).rounded(.up)) : Int.max
+            let coreLast = coreHalf > 0 ? Int((cx + coreHalf - 1).rounded(.down)) : Int.min
+            for x in first...last {
+                if x >= coreFirst && x <= coreLast {
+                    blend(row, x, source: fillSource, alpha: solid)
+                    continue
                 }
+                let dx = Float(x) + 0.5 - cx
+                let distance = (dx * dx + dy * dy).squareRoot()
+                let outer = min(1, max(0, outerRadius - distance))
+                guard outer > 0 else { continue }
+                let core = min(1, max(0, innerRadius - distance))
+                let r = edgeRGB.0 + (fillRGB.0 - edgeRGB.0) * core
+                let g = edgeRGB.1 + (fillRGB.1 - edgeRGB.1) * core
+                let b = edgeRGB.2 + (fillRGB.2 - edgeRGB.2) * core
+                let source = (Int32(r + 0.5) << 16) | (Int32(g + 0.5) << 8) | Int32(b + 0.5)
+                blend(row, x, source: source, alpha: Int32(opacity * outer + 0.5))
             }
         }
     }

@@ -4,33 +4,52 @@
 ///
 /// Polygons added together form one shape (their union when they all wind the same way), so a thick
 /// polyline made of many quads and round joins is blended once and shows no darker overlaps.
-struct Rasterizer {
-    private var cells: [Float] = []
-    private var rowFirst: [Int] = []
-    private var rowLast: [Int] = []
+final class Rasterizer {
+    private var cells = UnsafeMutablePointer<Float>.allocate(capacity: 0)
+    private var cellCapacity = 0
+    private var rowFirst = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+    private var rowLast = UnsafeMutablePointer<Int>.allocate(capacity: 0)
+    private var rowCapacity = 0
     private(set) var originX = 0
     private(set) var originY = 0
     private(set) var width = 0
     private(set) var height = 0
     private var stride = 0
 
+    deinit {
+        cells.deallocate()
+        rowFirst.deallocate()
+        rowLast.deallocate()
+    }
+
     /// Prepares an empty buffer over the device-pixel box `x..<x+width`, `y..<y+height`.
-    mutating func begin(x: Int, y: Int, width: Int, height: Int) {
+    func begin(x: Int, y: Int, width: Int, height: Int) {
         originX = x
         originY = y
         self.width = max(0, width)
         self.height = max(0, height)
         stride = self.width + 2
+        // Cells and row spans are left cleared by `finish`, so only new memory needs initialising.
         let needed = stride * self.height
-        if cells.count < needed { cells = [Float](repeating: 0, count: needed) }
-        if rowFirst.count < self.height {
-            rowFirst = [Int](repeating: Int.max, count: self.height)
-            rowLast = [Int](repeating: -1, count: self.height)
+        if cellCapacity < needed {
+            cells.deallocate()
+            cells = .allocate(capacity: needed)
+            cells.initialize(repeating: 0, count: needed)
+            cellCapacity = needed
+        }
+        if rowCapacity < self.height {
+            rowFirst.deallocate()
+            rowLast.deallocate()
+            rowFirst = .allocate(capacity: self.height)
+            rowFirst.initialize(repeating: Int.max, count: self.height)
+            rowLast = .allocate(capacity: self.height)
+            rowLast.initialize(repeating: -1, count: self.height)
+            rowCapacity = self.height
         }
     }
 
     /// Adds a closed polygon given in device pixels, turned if needed so that it winds clockwise.
-    mutating func addPolygon(_ points: [Point]) {
+    func addPolygon(_ points: [Point]) {
         guard points.count >= 3, width > 0, height > 0 else { return }
         var area = 0.0
         for i in points.indices {
@@ -46,7 +65,27 @@ struct Rasterizer {
         }
     }
 
-    private mutating func addEdge(_ a: Point, _ b: Point) {
+    /// Adds a triangle, whichever way it winds.
+    func addTriangle(_ a: Point, _ b: Point, _ c: Point) {
+        let area = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)
+        if area >= 0 {
+            addEdge(a, b); addEdge(b, c); addEdge(c, a)
+        } else {
+            addEdge(a, c); addEdge(c, b); addEdge(b, a)
+        }
+    }
+
+    /// Adds a convex quadrilateral given in order around it, whichever way it winds.
+    func addQuad(_ a: Point, _ b: Point, _ c: Point, _ d: Point) {
+        let area = (b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)
+        if area >= 0 {
+            addEdge(a, b); addEdge(b, c); addEdge(c, d); addEdge(d, a)
+        } else {
+            addEdge(a, d); addEdge(d, c); addEdge(c, b); addEdge(b, a)
+        }
+    }
+
+    private func addEdge(_ a: Point, _ b: Point) {
         let limit = 1e6
         let ax = min(limit, max(-limit, a.x)) - Double(originX), ay = min(limit, max(-limit, a.y)) - Double(originY)
         let bx = min(limit, max(-limit, b.x)) - Double(originX), by = min(limit, max(-limit, b.y)) - Double(originY)
@@ -61,7 +100,8 @@ struct Rasterizer {
         var row = Int(top.rounded(.down))
         let w = Double(width)
         let stride = self.stride
-        cells.withUnsafeMutableBufferPointer { cell in
+        let cell = cells, rowFirst = self.rowFirst, rowLast = self.rowLast
+        do {
             while Double(row) < bottom {
                 let dy = min(Double(row + 1), y1) - max(Double(row), y0)
                 let xNext = x + slope * dy
@@ -109,8 +149,10 @@ struct Rasterizer {
     }
 
     /// Calls `blend(x, y, coverage)` for every pixel the shape covers, then clears the buffer.
-    mutating func finish(_ blend: (Int, Int, Float) -> Void) {
+    @inline(__always)
+    func finish(_ blend: (Int, Int, Float) -> Void) {
         let stride = self.stride
+        let cells = self.cells
         for row in 0..<height where rowFirst[row] <= rowLast[row] {
             let first = rowFirst[row], last = min(rowLast[row], stride - 1)
             var sum: Float = 0

@@ -30,7 +30,11 @@ struct AreaLayer: Layer {
     }
 
     func legendEntries(palette: Palette) -> [LegendEntry] {
-        areas.map { LegendEntry(label: $0.name, color: $0.color.resolve(palette), symbol: .box) }
+        // Swatches show the areas as they look, translucent over white.
+        areas.map {
+            LegendEntry(label: $0.name, color: Color.white.mixed(with: $0.color.resolve(palette), amount: stacked ? 0.8 : 0.3),
+                        symbol: .box)
+        }
     }
 
     func footprint(in context: LayoutContext) -> [Rect] {

@@ -43,14 +43,22 @@ struct HistogramLayer: Layer {
     /// or numpy's "auto" rule, the larger of Sturges' and Freedman–Diaconis' bin counts, capped at 200.
     /// A constant sample gets one bin of width 1 around its value.
     static func binEdges(_ values: [Double], bins: Int?) -> [Double] {
-        let finite = values.filter(\.isFinite).sorted()
-        guard let low = finite.first, let high = finite.last else { return [] }
+        var low = Double.infinity, high = -Double.infinity
+        for value in values where value.isFinite {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard low <= high else { return [] }
         var (lower, upper) = (low, high)
-        if upper == lower { (lower, upper) = (lower - 0.5, upper + 0.5) }
+        let constant = upper == lower
+        if constant { (lower, upper) = (lower - 0.5, upper + 0.5) }
         let count: Int
         if let bins {
             count = max(1, bins)
+        } else if constant {
+            count = 1
         } else {
+            let finite = values.filter(\.isFinite).sorted()
             let n = Double(finite.count)
             let sturges = Int((log2(n) + 1).rounded(.up))
             let iqr = quantile(finite, 0.75) - quantile(finite, 0.25)
