@@ -101,18 +101,20 @@ struct Forecasting: ParsableCommand {
         notebook.section("Forecasts of the top SKUs")
         let shown = demand.skus.prefix(4).compactMap { sku in results.first { $0.series.key.sku == sku } }
         notebook.text(level == .sku
-            ? "The four best-selling SKUs: training history and the forecast with 80% and 95% intervals."
-            : "For each of the four best-selling SKUs, its largest series (the \(level.splitsSegments ? "location and segment" : "location") with the most training units): training history and the forecast with 80% and 95% intervals.")
+            ? "The four best-selling SKUs: the last year of training history and the forecast with 80% and 95% intervals."
+            : "For each of the four best-selling SKUs, its largest series (the \(level.splitsSegments ? "location and segment" : "location") with the most training units): the last year of training history and the forecast with 80% and 95% intervals.")
         var fans = Figure(width: 1400, height: 900, title: "Weekly demand and forecast, top SKUs", rows: 2, columns: 2)
         for (i, result) in shown.enumerated() {
-            let history = result.series.units
-            let weeks = history.indices.map { result.series.week($0).date }
-            let future = result.forecast.mean.indices.map { result.series.week(history.count + $0).date }
+            let units = result.series.units, first = max(0, units.count - 52)
+            let history = Array(units[first...])
+            let weeks = (first..<units.count).map { result.series.week($0).date }
+            let future = result.forecast.mean.indices.map { result.series.week(units.count + $0).date }
             let bands = result.forecast.intervals.map { interval in
                 ForecastInterval(level: interval.level, lower: interval.lower.map { max(0, $0) }, upper: interval.upper.map { max(0, $0) })
             }
             fans[i / 2, i % 2].title = "\(result.series.key) — \(result.model)"
             fans[i / 2, i % 2].yAxis = Axis(label: "Units per week")
+            fans[i / 2, i % 2].legend = .outside
             try fans[i / 2, i % 2].fanChart(history: history, at: weeks, forecast: result.forecast.mean.map { max(0, $0) },
                                             at: future, intervals: bands)
         }
