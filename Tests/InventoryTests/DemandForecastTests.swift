@@ -62,6 +62,16 @@ import Testing
         #expect(results.allSatisfy { $0.forecast.intervals.map(\.level) == [0.8, 0.95] })
     }
 
+    @Test func seriesThatStartLateFallBackToNaive() throws {
+        // The first origin trains on 32 weeks without demand: every MASE is infinite.
+        let late = [Double](repeating: 0, count: 33) + [3, 0, 5, 2, 0, 4, 1]
+        let result = try #require(try DemandForecast(horizon: 4, origins: 3, step: 2).run([Self.series("L", late)]).first)
+        #expect(result.model == DemandForecast.fallbackModel)
+        #expect(result.note?.contains("infinite MASE") == true)
+        #expect(result.candidateMASE["AutoETS"] == .infinity)
+        #expect(result.forecast.mean == [1, 1, 1, 1])
+    }
+
     @Test func backtestChoosesAmongTheCandidatesAndBeatsOrMatchesItsScores() throws {
         let planner = DemandForecast(horizon: 4, origins: 3)
         let input = [Self.series("R", Self.regular(60)), Self.series("I", Self.intermittent(60))]

@@ -18,8 +18,9 @@ import Foundation
 ///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
-/// or every candidate failed) falls back to naive (`"Naive (fallback)"`), and a series naive cannot
-/// fit either gets zeros.
+/// every candidate failed, or every candidate scored an infinite MASE because an early training
+/// window had no week-to-week change) falls back to naive (`"Naive (fallback)"`), and a series
+/// naive cannot fit either gets zeros.
 public struct DemandForecast: Sendable {
     /// Weeks forecast and weeks of each backtest window.
     public var horizon: Int
@@ -140,7 +141,7 @@ public struct DemandForecast: Sendable {
             let benchmark = backtest.evaluate(many: histories, candidates: [Naive()])
             for (position, index) in members.enumerated() {
                 let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
-                results[index] = finish(series[index], chosen[position], candidates: models.map(\.name), naiveMASE: naiveMASE)
+                results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
             }
         }
         return results.enumerated().map { $1 ?? zeroForecast(series[$0]) }
@@ -148,24 +149,28 @@ public struct DemandForecast: Sendable {
 
     // MARK: - Results and fallbacks
 
-    func finish(_ series: DemandSeries, _ outcome: Result<BacktestResult, ForecastError>, candidates: [String],
+    func finish(_ series: DemandSeries, _ outcome: Result<BacktestResult, ForecastError>,
                 naiveMASE: Double) -> SeriesForecast {
         switch outcome {
         case let .success(result):
             var scores: [String: Double] = [:]
             for score in result.scores { scores[score.name] = score.mase }
+            guard result.winner.mase.isFinite else {
+                return fallback(series, reason: "every candidate scored an infinite MASE (no week-to-week change in an early training window)",
+                                scores: scores, naiveMASE: naiveMASE)
+            }
             return SeriesForecast(series: series, forecast: result.forecast, model: result.forecast.model,
                                   chosen: result.winner.name, candidateMASE: scores, naiveMASE: naiveMASE,
                                   intermittent: isIntermittent(series.units), note: nil)
         case let .failure(error):
-            return fallback(series, reason: "\(error)", candidates: candidates, naiveMASE: naiveMASE)
+            return fallback(series, reason: "\(error)", scores: [:], naiveMASE: naiveMASE)
         }
     }
 
-    func fallback(_ series: DemandSeries, reason: String, candidates: [String], naiveMASE: Double) -> SeriesForecast {
+    func fallback(_ series: DemandSeries, reason: String, scores: [String: Double], naiveMASE: Double) -> SeriesForecast {
         if let naive = try? Naive().forecast(series.units, horizon: horizon, levels: levels) {
             return SeriesForecast(series: series, forecast: naive, model: Self.fallbackModel, chosen: Self.fallbackModel,
-                                  candidateMASE: [:], naiveMASE: naiveMASE, intermittent: isIntermittent(series.units), note: reason)
+                                  candidateMASE: scores, naiveMASE: naiveMASE, intermittent: isIntermittent(series.units), note: reason)
         }
         var zero = zeroForecast(series)
         zero.note = reason
