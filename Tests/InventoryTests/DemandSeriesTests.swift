@@ -132,3 +132,16 @@ import Testing
         #expect(DemandSeriesKey(sku: "A", location: "L1", region: "North", segment: "Loyal").description == "A @ L1 / Loyal")
     }
 }
+
+@Suite struct DemandSeriesDescriptionTests {
+    @Test func descriptionsComeFromAttributesThenTransactions() throws {
+        let set = try DemandSeriesTests.build(.sku, .top(2))
+        let attributes = try DataFrame(columns: [Column("sku", ["A", "B", "Z"]), Column("description", ["Apple jam", "", "Zest"])])
+        #expect(try set.descriptions(transactions: DemandSeriesTests.transactions(), skuAttributes: attributes) == ["A": "Apple jam"])
+        let withText = try DemandSeriesTests.transactions().withColumn("description", { frame in
+            Column("description", try frame["sku", String.self].map { $0.map { " \($0) box " } })
+        })
+        #expect(try set.descriptions(transactions: withText, skuAttributes: nil) == ["A": "A box", "B": "B box"])
+        #expect(try set.descriptions(transactions: DemandSeriesTests.transactions(), skuAttributes: nil).isEmpty)
+    }
+}

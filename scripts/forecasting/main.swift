@@ -89,8 +89,8 @@ struct Forecasting: ParsableCommand {
         let summary = try planner.accuracySummary(results)
         let beating = DemandForecast.shareBeatingNaive(results)
         notebook.text("""
-            MASE below 1: better than the naive forecast's in-sample error. Means are pulled up by series whose early \
-            training weeks barely move (a tiny MASE scale), so the medians are the typical series.
+            MASE below 1: better than the naive forecast's in-sample error. Means can be pulled up by a few series whose \
+            early training weeks barely move (a tiny MASE scale); the medians describe the typical series.
             """)
         notebook.table(summary, caption: "Backtest MASE per candidate, of the chosen model and of naive")
         let means = try summary.doubles("mean_mase"), medians = try summary.doubles("median_mase")
@@ -109,6 +109,7 @@ struct Forecasting: ParsableCommand {
         notebook.text(level == .sku
             ? "The four best-selling SKUs: the last year of training history and the forecast with 80% and 95% intervals."
             : "For each of the four best-selling SKUs, its largest series (the \(level.splitsSegments ? "location and segment" : "location") with the most training units): the last year of training history and the forecast with 80% and 95% intervals.")
+        let names = try demand.descriptions(transactions: sales, skuAttributes: dataset.skus)
         var fans = Figure(width: 1400, height: 900, title: "Weekly demand and forecast, top SKUs", rows: 2, columns: 2)
         for (i, result) in shown.enumerated() {
             let units = result.series.units, first = max(0, units.count - 52)
@@ -118,7 +119,9 @@ struct Forecasting: ParsableCommand {
             let bands = result.forecast.intervals.map { interval in
                 ForecastInterval(level: interval.level, lower: interval.lower.map { max(0, $0) }, upper: interval.upper.map { max(0, $0) })
             }
-            fans[i / 2, i % 2].title = "\(result.series.key) — \(result.model)"
+            let key = result.series.key
+            let name = names[key.sku].map { $0.count > 26 ? " " + $0.prefix(25) + "…" : " " + $0 } ?? ""
+            fans[i / 2, i % 2].title = "\(key.sku)\(name)\(key.location == "all" ? "" : " @ " + key.location) — \(result.model)"
             fans[i / 2, i % 2].yAxis = Axis(label: "Units per week")
             fans[i / 2, i % 2].legend = .outside
             try fans[i / 2, i % 2].fanChart(history: history, at: weeks, forecast: result.forecast.mean.map { max(0, $0) },
