@@ -77,8 +77,10 @@ struct Forecasting: ParsableCommand {
         notebook.text("""
             Each series is backtested from \(origins) rolling origins \(planner.step) weeks apart, each scored on the next \
             \(horizon) weeks by MASE (mean absolute error over the in-sample naive error). Candidates: \
-            \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive (less than two years of history for seasonal naive)"), \
+            \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
             AutoETS\(planner.additionalCandidates.map { ", " + $0.name }.joined()), and Croston and SBA for intermittent series. \
+            Naive is not a candidate for intermittent series: it repeats the last week, usually a zero, which MASE rewards \
+            on sparse demand but which would leave a selling item without stock; it is still scored as the benchmark. \
             The winner is refitted on all training weeks. Series without any demand are forecast as zero, and series the \
             backtest cannot score fall back to naive.
             """)

@@ -7,14 +7,17 @@ import Foundation
 ///
 /// Candidates per series (Hyndman & Athanasopoulos, FPP3 §5.10 for the backtest; Syntetos, Boylan
 /// & Croston 2005 for the intermittency cut-off):
-/// - seasonal naive with period 52 when the history holds at least two years, else naive;
+/// - seasonal naive with period 52 when the history holds at least two years, else naive — but
+///   not for intermittent series: naive repeats the last week, most often a zero, and MASE (an
+///   absolute error) rewards forecasting zero on sparse demand, which would leave the allocation
+///   stage with no stock for items that do sell;
 /// - AutoETS (non-seasonal: weekly seasonality of period 52 is left to seasonal naive);
 /// - the ``additionalCandidates`` (auto-ARIMA, non-seasonal for the same reason, once the Forecast
 ///   module provides it);
 /// - Croston and SBA, only for intermittent series: average demand interval above 1.32.
 ///
-/// Naive is scored on the same origins as the benchmark of MASE comparisons, but is not a
-/// candidate unless the history is shorter than two years (then it is the baseline candidate).
+/// Naive is scored on the same origins as the benchmark of MASE comparisons, but is a candidate
+/// only for regular (not intermittent) series shorter than two years.
 ///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
@@ -84,7 +87,8 @@ public struct DemandForecast: Sendable {
         var models: [any Forecaster] = []
         switch set {
         case .seasonalRegular, .seasonalIntermittent: models.append(SeasonalNaive(period: seasonalPeriod))
-        case .regular, .intermittent: models.append(Naive())
+        case .regular: models.append(Naive())
+        case .intermittent: break
         }
         models.append(AutoETS(period: 1, seed: seed))
         models += additionalCandidates
