@@ -1,0 +1,243 @@
+import Forecast
+import Foundation
+
+/// The per-series model choice of the forecasting stage: a rolling-origin backtest among a few
+/// candidate models picks one per series by MASE, which is then refitted on the whole training
+/// history and forecast over the horizon with 80% and 95% intervals.
+///
+/// Candidates per series (Hyndman & Athanasopoulos, FPP3 §5.10 for the backtest; Syntetos, Boylan
+/// & Croston 2005 for the intermittency cut-off):
+/// - seasonal naive with period 52 when the history holds at least two years, else naive — but
+///   not for intermittent series: naive repeats the last week, most often a zero, and MASE (an
+///   absolute error) rewards forecasting zero on sparse demand, which would leave the allocation
+///   stage with no stock for items that do sell;
+/// - AutoETS (non-seasonal: weekly seasonality of period 52 is left to seasonal naive);
+/// - the ``additionalCandidates`` (auto-ARIMA, non-seasonal for the same reason, once the Forecast
+///   module provides it);
+/// - Croston and SBA, only for intermittent series: average demand interval above 1.32.
+///
+/// Naive is scored on the same origins as the benchmark of MASE comparisons, but is a candidate
+/// only for regular (not intermittent) series shorter than two years.
+///
+/// Degenerate series never stop a run: a history without any demand is forecast as zeros
+/// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
+/// every candidate failed, or every candidate scored an infinite MASE because an early training
+/// window had no week-to-week change) falls back to naive (`"Naive (fallback)"`), and a series
+/// naive cannot fit either gets zeros.
+public struct DemandForecast: Sendable {
+    /// Weeks forecast and weeks of each backtest window.
+    public var horizon: Int
+    /// Rolling origins of the backtest.
+    public var origins: Int
+    /// Weeks between origins.
+    public var step: Int
+    /// The seasonal period of seasonal naive (weeks per year).
+    public var seasonalPeriod: Int
+    /// Series whose average demand interval exceeds this are intermittent (1.32 after Syntetos,
+    /// Boylan & Croston 2005).
+    public var intermittencyThreshold: Double
+    /// Interval levels of the forecasts.
+    public var levels: [Double]
+    /// Seed of simulated intervals (ETS with multiplicative components).
+    public var seed: UInt64
+    /// Models offered to every series after AutoETS (and before Croston and SBA).
+    public var additionalCandidates: [any Forecaster] = []
+
+    public init(horizon: Int, origins: Int = 3, step: Int? = nil, seasonalPeriod: Int = 52,
+                intermittencyThreshold: Double = 1.32, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42) {
+        self.horizon = horizon
+        self.origins = origins
+        self.step = step ?? max(1, horizon / 2)
+        self.seasonalPeriod = seasonalPeriod
+        self.intermittencyThreshold = intermittencyThreshold
+        self.levels = levels
+        self.seed = seed
+    }
+
+    /// The model label of a series without any demand.
+    public static let zeroModel = "Zero (no demand)"
+    /// The model label of a series the backtest could not evaluate.
+    public static let fallbackModel = "Naive (fallback)"
+
+    /// Whether a history is intermittent: its average demand interval exceeds the threshold.
+    public func isIntermittent(_ history: [Double]) -> Bool {
+        DemandSeries.averageDemandInterval(history) > intermittencyThreshold
+    }
+
+    /// Whether a history is long enough for seasonal naive: two full seasons.
+    public func isSeasonalCandidate(_ history: [Double]) -> Bool {
+        history.count >= 2 * seasonalPeriod
+    }
+
+    /// The kinds of candidate sets; series of one kind are backtested together.
+    enum CandidateSet: Hashable, CaseIterable {
+        case regular, intermittent, seasonalRegular, seasonalIntermittent
+    }
+
+    func candidateSet(for history: [Double]) -> CandidateSet {
+        switch (isSeasonalCandidate(history), isIntermittent(history)) {
+        case (false, false): .regular
+        case (false, true): .intermittent
+        case (true, false): .seasonalRegular
+        case (true, true): .seasonalIntermittent
+        }
+    }
+
+    func candidates(_ set: CandidateSet) -> [any Forecaster] {
+        var models: [any Forecaster] = []
+        switch set {
+        case .seasonalRegular, .seasonalIntermittent: models.append(SeasonalNaive(period: seasonalPeriod))
+        case .regular: models.append(Naive())
+        case .intermittent: break
+        }
+        models.append(AutoETS(period: 1, seed: seed))
+        models += additionalCandidates
+        if set == .intermittent || set == .seasonalIntermittent {
+            models.append(Croston(variant: .classic))
+            models.append(Croston(variant: .sba))
+        }
+        return models
+    }
+
+    /// The names of the candidates a history gets, in backtest order.
+    public func candidateNames(for history: [Double]) -> [String] {
+        candidates(candidateSet(for: history)).map(\.name)
+    }
+
+    /// Every candidate name any series can get, in a fixed order (for table columns).
+    public var allCandidateNames: [String] {
+        var names: [String] = []
+        for set in CandidateSet.allCases {
+            for name in candidates(set).map(\.name) where !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    /// Chooses a model for every series and forecasts, on both cores.
+    ///
+    /// - Parameter progress: called with (done, total) as series finish.
+    /// - Returns: one ``SeriesForecast`` per series, in input order; the same inputs and seed give
+    ///   the same results.
+    /// - Throws: ``PlanningError`` for a horizon or origin count below 1.
+    public func run(_ series: [DemandSeries], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
+        guard horizon >= 1 else { throw PlanningError.invalid("the horizon must be at least one week, got \(horizon)") }
+        guard origins >= 1 else { throw PlanningError.invalid("the backtest needs at least one origin, got \(origins)") }
+        let backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: .mase, seasonalPeriod: 1,
+                                levels: levels, minimumTraining: max(2, 2 * horizon))
+        var results = [SeriesForecast?](repeating: nil, count: series.count)
+        var groups: [CandidateSet: [Int]] = [:]
+        for (i, s) in series.enumerated() {
+            if s.units.contains(where: { $0 > 0 }) {
+                groups[candidateSet(for: s.units), default: []].append(i)
+            } else {
+                results[i] = zeroForecast(s)
+            }
+        }
+        let total = series.count
+        let counter = ProgressCounter(start: total - groups.values.reduce(0) { $0 + $1.count }, total: total, report: progress)
+        counter.report()
+        // Naive is scored on every series as the benchmark; its share of the work is small.
+        for set in CandidateSet.allCases {
+            guard let members = groups[set], !members.isEmpty else { continue }
+            let histories = members.map { series[$0].units }
+            let models = candidates(set)
+            let chosen = backtest.evaluate(many: histories, candidates: models, progress: { _, _ in counter.advance() })
+            let benchmark = backtest.evaluate(many: histories, candidates: [Naive()])
+            for (position, index) in members.enumerated() {
+                let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
+                results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
+            }
+        }
+        return results.enumerated().map { $1 ?? zeroForecast(series[$0]) }
+    }
+
+    // MARK: - Results and fallbacks
+
+    func finish(_ series: DemandSeries, _ outcome: Result<BacktestResult, ForecastError>,
+                naiveMASE: Double) -> SeriesForecast {
+        switch outcome {
+        case let .success(result):
+            var scores: [String: Double] = [:]
+            for score in result.scores { scores[score.name] = score.mase }
+            guard result.winner.mase.isFinite else {
+                return fallback(series, reason: "every candidate scored an infinite MASE (no week-to-week change in an early training window)",
+                                scores: scores, naiveMASE: naiveMASE)
+            }
+            return SeriesForecast(series: series, forecast: result.forecast, model: result.forecast.model,
+                                  chosen: result.winner.name, candidateMASE: scores, naiveMASE: naiveMASE,
+                                  intermittent: isIntermittent(series.units), note: nil)
+        case let .failure(error):
+            return fallback(series, reason: "\(error)", scores: [:], naiveMASE: naiveMASE)
+        }
+    }
+
+    func fallback(_ series: DemandSeries, reason: String, scores: [String: Double], naiveMASE: Double) -> SeriesForecast {
+        if let naive = try? Naive().forecast(series.units, horizon: horizon, levels: levels) {
+            return SeriesForecast(series: series, forecast: naive, model: Self.fallbackModel, chosen: Self.fallbackModel,
+                                  candidateMASE: scores, naiveMASE: naiveMASE, intermittent: isIntermittent(series.units), note: reason)
+        }
+        var zero = zeroForecast(series)
+        zero.note = reason
+        return zero
+    }
+
+    func zeroForecast(_ series: DemandSeries) -> SeriesForecast {
+        let zeros = [Double](repeating: 0, count: max(0, horizon))
+        let forecast = ForecastResult(model: Self.zeroModel, mean: zeros,
+                                      intervals: levels.map { PredictionInterval(level: $0, lower: zeros, upper: zeros) })
+        return SeriesForecast(series: series, forecast: forecast, model: Self.zeroModel, chosen: Self.zeroModel,
+                              candidateMASE: [:], naiveMASE: .nan, intermittent: isIntermittent(series.units),
+                              note: series.units.isEmpty ? "no training weeks" : "no demand in the training weeks")
+    }
+}
+
+/// The forecast of one demand series with how its model was chosen.
+public struct SeriesForecast: Sendable {
+    public let series: DemandSeries
+    /// The chosen model refitted on the whole history (unclipped: means and bounds may be negative).
+    public let forecast: ForecastResult
+    /// The fitted model's name, e.g. `ETS(A,N,N)`, or a fallback label.
+    public let model: String
+    /// The candidate that won the backtest (`AutoETS`, `auto-ARIMA`, `Croston`, ...), or a fallback label.
+    public let chosen: String
+    /// Backtest MASE of each candidate by name (NaN when it failed at some origin); empty for fallbacks.
+    public let candidateMASE: [String: Double]
+    /// Backtest MASE of naive on the same origins; NaN when it could not be scored.
+    public let naiveMASE: Double
+    /// Whether the series counted as intermittent.
+    public let intermittent: Bool
+    /// Why a fallback was used; nil when the backtest chose the model.
+    public var note: String?
+
+    /// The backtest MASE of the chosen model; NaN for fallbacks.
+    public var chosenMASE: Double { candidateMASE[chosen] ?? .nan }
+    /// Whether the model came from the backtest rather than a fallback.
+    public var isBacktested: Bool { note == nil }
+}
+
+/// Counts series done across several batches and reports the running total.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done: Int
+    private let total: Int
+    private let callback: (@Sendable (Int, Int) -> Void)?
+
+    init(start: Int, total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        done = start
+        self.total = total
+        callback = report
+    }
+
+    func advance() {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        callback?(done, total)
+    }
+
+    func report() {
+        lock.lock()
+        defer { lock.unlock() }
+        callback?(done, total)
+    }
+}
