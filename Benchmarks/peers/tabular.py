@@ -1,7 +1,7 @@
 """Tabular benchmarks: Restock against pandas and polars on the full Online Retail file.
 
     python Benchmarks/peers/tabular.py --restock <path to bench-tabular> [--data FILE.csv.gz]
-                                       [--cases read-csv,read-csv-gz] [--repeats 5]
+                                       [--cases read-csv,groupby-country,...] [--repeats 5]
 
 Each case is one function below that takes a `Context` and returns a `Case`: the Restock case
 name and options, and one Python statement per peer. `run` prints one `bench:` line per case and
@@ -41,10 +41,12 @@ class Case:
     (run with `pd` and `pl` imported). The statements are timed in this process and run once more
     in a fresh process for their peak memory."""
 
-    def __init__(self, name, restock_options, peers):
+    def __init__(self, name, restock_options, peers, setup=None):
         self.name = name
         self.restock_options = restock_options
         self.peers = peers
+        # Per peer, a statement run once before timing (reading the file): not timed.
+        self.setup = setup or {}
 
 
 def read_csv(context):
@@ -65,18 +67,60 @@ def read_csv_gz(context):
     })
 
 
+def sales_setup(path):
+    """Both peers read the file with Revenue = Quantity x UnitPrice before the timed work."""
+    return {
+        "pandas": f"df = pd.read_csv({path!r}, parse_dates=['InvoiceDate']); "
+                  "df['Revenue'] = df.Quantity * df.UnitPrice",
+        "polars": f"df = pl.read_csv({path!r}, infer_schema_length=None, try_parse_dates=True)"
+                  ".with_columns((pl.col('Quantity') * pl.col('UnitPrice')).alias('Revenue'))",
+    }
+
+
+def groupby_country(context):
+    """Revenue, distinct invoices and rows per country (38 groups)."""
+    return Case("groupby-country", [f"path={context.gz_path}"], {
+        "pandas": "df.groupby('Country').agg(Revenue=('Revenue', 'sum'), "
+                  "InvoiceNo=('InvoiceNo', 'nunique'), count=('Revenue', 'size'))",
+        "polars": "df.group_by('Country').agg(pl.col('Revenue').sum(), pl.col('InvoiceNo').n_unique(), pl.len())",
+    }, sales_setup(context.gz_path))
+
+
+def groupby_customer(context):
+    """The RFM inputs per customer: last purchase, distinct invoices, revenue (4,372 groups)."""
+    return Case("groupby-customer", [f"path={context.gz_path}"], {
+        "pandas": "df.groupby('CustomerID').agg(last=('InvoiceDate', 'max'), "
+                  "invoices=('InvoiceNo', 'nunique'), revenue=('Revenue', 'sum'))",
+        "polars": "df.group_by('CustomerID').agg(pl.col('InvoiceDate').max(), "
+                  "pl.col('InvoiceNo').n_unique(), pl.col('Revenue').sum())",
+    }, sales_setup(context.gz_path))
+
+
+def pivot_month_country(context):
+    """Revenue by month (rows) and country (columns), the month floored inside the timed work."""
+    return Case("pivot-month-country", [f"path={context.gz_path}"], {
+        "pandas": "df.groupby([df.InvoiceDate.dt.to_period('M'), 'Country']).Revenue.sum().unstack()",
+        "polars": "df.with_columns(pl.col('InvoiceDate').dt.truncate('1mo').alias('Month'))"
+                  ".pivot(on='Country', index='Month', values='Revenue', aggregate_function='sum')",
+    }, sales_setup(context.gz_path))
+
+
 CASES = {
     "read-csv": read_csv,
     "read-csv-gz": read_csv_gz,
+    "groupby-country": groupby_country,
+    "groupby-customer": groupby_customer,
+    "pivot-month-country": pivot_month_country,
 }
 
 PRELUDE = "import warnings; warnings.simplefilter('ignore'); import pandas as pd, polars as pl"
 
 
-def peak_rss_mb(statement):
-    """Peak resident set of a fresh Python process that imports the peers and runs `statement`
-    once: the memory a user's script needs for it."""
-    code = f"{PRELUDE}; import resource; {statement}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+def peak_rss_mb(statement, setup=""):
+    """Peak resident set of a fresh Python process that imports the peers and runs `setup` and
+    `statement` once: the memory a user's script needs for it."""
+    prefix = f"{setup}; " if setup else ""
+    code = f"{PRELUDE}; import resource; {prefix}{statement}; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if completed.returncode != 0:
         sys.exit(f"bench: peer statement failed: {statement}\n{completed.stderr}")
@@ -89,12 +133,14 @@ def run(cases, restock, repeats):
     measured = []
     for case in cases:
         restock_s, restock_rss, _ = harness.run_restock(restock, case.name, f"repeats={repeats}", *case.restock_options)
-        peer_rss = {peer: peak_rss_mb(statement) for peer, statement in case.peers.items()}
+        peer_rss = {peer: peak_rss_mb(statement, case.setup.get(peer, "")) for peer, statement in case.peers.items()}
         measured.append((case, restock_s, restock_rss, peer_rss))
     namespace = {}
     exec(PRELUDE, namespace)
     for case, restock_s, restock_rss, peer_rss in measured:
         for peer, statement in case.peers.items():
+            if peer in case.setup:
+                exec(case.setup[peer], namespace)
             code = compile(statement, f"<{case.name} {peer}>", "eval")
             peer_s, _ = harness.time_peer(lambda: eval(code, namespace), repeats)
             harness.report(case.name, restock_s, restock_rss, peer, peer_s, extra=f"{peer}_rss_mb={peer_rss[peer]:.1f}")

@@ -1,4 +1,75 @@
+// The Restock side of `scripts/bench stats`: each case reads the inputs the Python harness prepared.
 import BenchSupport
+import Forecast
+import Foundation
+import Stats
+import Tabular
 
 let arguments = BenchArguments()
-print("bench-stats: no case named '\(arguments.caseName)'")
+
+/// One row per series: the first column names it, the rest are the weekly values.
+func readSeries(_ path: String) throws -> [[Double]] {
+    let frame = try CSVReader().read(path: path)
+    let weeks = try frame.columns.dropFirst().map { column -> [Double] in
+        guard let values = column.doubles else { throw TabularError.typeMismatch(column: column.name, expected: "numbers", actual: column.type) }
+        return values
+    }
+    return (0..<frame.rowCount).map { row in weeks.map { $0[row] } }
+}
+
+func readFeatures(_ path: String) throws -> Matrix {
+    let frame = try CSVReader().read(path: path)
+    let columns = try frame.columnNames.map { try frame.doubles($0) }
+    return try Matrix(columns: columns)
+}
+
+func meanAbsoluteScaledError(train: [Double], actual: [Double], forecast: [Double]) -> Double {
+    let scale = zip(train.dropFirst(), train).map { abs($0 - $1) }.reduce(0, +) / Double(train.count - 1)
+    guard scale > 0 else { return .nan }
+    return zip(actual, forecast).map { abs($0 - $1) }.reduce(0, +) / Double(actual.count) / scale
+}
+
+do {
+    switch arguments.caseName {
+    case "arima":
+        let series = try readSeries(arguments.string("series", default: "series.csv"))
+        let model = ARIMA(order: (1, 1, 1), includeConstant: false)
+        var logLikelihoods: [Double] = []
+        try benchmark("arima", repeats: 3) {
+            logLikelihoods = try series.map { try model.fit($0).logLikelihood }
+        }
+        let text = logLikelihoods.map { "\($0)" }.joined(separator: "\n") + "\n"
+        try text.write(toFile: arguments.string("llf_out", default: "restock_llf.txt"), atomically: true, encoding: .utf8)
+    case "auto-arima":
+        let series = try readSeries(arguments.string("series", default: "series.csv"))
+        let holdout = arguments.int("holdout", default: 8)
+        var scores: [Double] = []
+        try benchmark("auto-arima", repeats: 1) {
+            scores = try series.map { values in
+                let train = Array(values.dropLast(holdout)), test = Array(values.suffix(holdout))
+                let forecast = try AutoARIMA().forecast(train, horizon: holdout, levels: [0.95])
+                return meanAbsoluteScaledError(train: train, actual: test, forecast: forecast.mean)
+            }
+        }
+        let finite = scores.filter(\.isFinite)
+        report("auto-arima", ["mean_mase": finite.reduce(0, +) / Double(max(1, finite.count))])
+    case "kmeans":
+        let features = try readFeatures(arguments.string("features", default: "features.csv"))
+        var inertia = 0.0
+        try benchmark("kmeans") { inertia = try KMeans(clusters: 5, starts: 10, seed: 0).fit(features).inertia }
+        report("kmeans", ["inertia": inertia])
+    case "silhouette":
+        let features = try readFeatures(arguments.string("features", default: "features.csv"))
+        let labelText = try String(contentsOfFile: arguments.string("labels", default: "labels.txt"), encoding: .utf8)
+        let labels = labelText.split(separator: "\n").compactMap { Int($0) }
+        var score = 0.0
+        try benchmark("silhouette") { score = try Silhouette.score(features, labels: labels) }
+        report("silhouette", ["silhouette": score])
+    default:
+        print("bench-stats: no case named '\(arguments.caseName)'; cases: arima, auto-arima, kmeans, silhouette")
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("bench-stats: \(error)\n".utf8))
+    exit(1)
+}

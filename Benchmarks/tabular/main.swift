@@ -7,6 +7,9 @@ import Foundation
 let cases: [String: @Sendable (BenchArguments) throws -> Void] = [
     "read-csv": readCSV,
     "read-csv-gz": readCSVGzip,
+    "groupby-country": groupByCountry,
+    "groupby-customer": groupByCustomer,
+    "pivot-month-country": pivotMonthCountry,
 ]
 
 let arguments = BenchArguments()
