@@ -34,11 +34,12 @@ do {
     case "arima":
         let series = try readSeries(arguments.string("series", default: "series.csv"))
         let model = ARIMA(order: (1, 1, 1), includeConstant: false)
-        var logLikelihoods: [Double] = []
+        var fits: [FittedARIMA] = []
         try benchmark("arima", repeats: 3) {
-            logLikelihoods = try series.map { try model.fit($0).logLikelihood }
+            fits = try series.map { try model.fit($0) }
         }
-        let text = logLikelihoods.map { "\($0)" }.joined(separator: "\n") + "\n"
+        // One line per series: log-likelihood, AR and MA coefficients, σ².
+        let text = fits.map { "\($0.logLikelihood) \($0.ar[0]) \($0.ma[0]) \($0.sigma2)" }.joined(separator: "\n") + "\n"
         try text.write(toFile: arguments.string("llf_out", default: "restock_llf.txt"), atomically: true, encoding: .utf8)
     case "auto-arima":
         let series = try readSeries(arguments.string("series", default: "series.csv"))
