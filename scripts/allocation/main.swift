@@ -74,9 +74,9 @@ struct Allocation: ParsableCommand {
         let totals = try plan.totalsFrame()
         notebook.table(totals, caption: "Plan totals: today's stock, the baseline and the recommendation")
         notebook.table(try plan.unitsByRegion(), caption: "Units and expected fill by region")
-        let base = plan.baselineTotals, best = plan.recommendedTotals, now = plan.currentTotals
+        let base = plan.baselineTotals, best = plan.recommendedTotals
         notebook.metrics([
-            Metric("Expected fill, baseline → recommended", "\(percent(base.expectedFill)) → \(percent(best.expectedFill)) (today \(percent(now.expectedFill)))"),
+            Metric("Expected fill, baseline → recommended", "\(percent(base.expectedFill, decimals: 1)) → \(percent(best.expectedFill, decimals: 1)) (today's stock \(percent(plan.currentTotals.expectedFill, decimals: 1)))"),
             Metric("Shipping cost, baseline → recommended", "\(money(base.shippingCost)) → \(money(best.shippingCost))"),
             Metric("Holding cost (both plans)", money(best.holdingCost)),
             Metric("Total cost incl. shortage penalty, baseline → recommended", "\(money(base.totalCost)) → \(money(best.totalCost))"),
@@ -90,9 +90,10 @@ struct Allocation: ParsableCommand {
                         caption: "Where the recommendation puts more (red) or fewer (blue) units than the baseline")
         var costs = Figure(width: 1300, height: 520, title: "Baseline against recommendation", columns: 2)
         costs[0, 0].title = "Costs over the horizon"
-        costs[0, 0].yAxis = Axis(label: "Cost", format: .compact)
-        costs[0, 0].legend = .automatic
-        try costs[0, 0].barChart(categories: ["Shipping", "Holding", "Shortage penalty"], series: [
+        costs[0, 0].yAxis = Axis(label: "Cost over the horizon ($)", format: .compact)
+        let now = plan.currentTotals
+        try costs[0, 0].barChart(categories: ["Shipping (transfers)", "Holding", "Shortage penalty"], series: [
+            Series("today's stock", [now.shippingCost, now.holdingCost, now.shortagePenalty], color: Color(red: 170, green: 170, blue: 170)),
             Series("baseline", [base.shippingCost, base.holdingCost, base.shortagePenalty]),
             Series("recommended", [best.shippingCost, best.holdingCost, best.shortagePenalty]),
         ])
@@ -100,6 +101,7 @@ struct Allocation: ParsableCommand {
         costs[0, 1].title = "Expected fill by region"
         costs[0, 1].yAxis = Axis(label: "Expected fill", format: .percent)
         try costs[0, 1].barChart(categories: try regions["region", String.self].map { $0 ?? "" }, series: [
+            Series("today's stock", try regions.doubles("fill_current"), color: Color(red: 170, green: 170, blue: 170)),
             Series("baseline", try regions.doubles("fill_baseline")),
             Series("recommended", try regions.doubles("fill_recommended")),
         ])
@@ -128,10 +130,10 @@ struct Allocation: ParsableCommand {
                 return "\(values[0] ?? ""): \(values[1] ?? "") → \(values[2] ?? "") (\(quantity))"
             }
             var flows = Figure(width: 1300, height: 200 + 38 * shown, title: "Largest store transfers: expected margin gained and cost")
-            flows.panel.xAxis = Axis(label: "Over the horizon", format: .compact)
-            try flows.panel.barChart(categories: labels.reversed(), series: [
-                Series("benefit", Array(try transfers.doubles("benefit").prefix(shown).reversed())),
-                Series("cost", Array(try transfers.doubles("cost").prefix(shown).reversed())),
+            flows.panel.xAxis = Axis(label: "Expected margin gained and transfer cost over the horizon ($)", format: .compact)
+            try flows.panel.barChart(categories: labels, series: [
+                Series("expected margin gained", Array(try transfers.doubles("benefit").prefix(shown))),
+                Series("transfer cost", Array(try transfers.doubles("cost").prefix(shown))),
             ], orientation: .horizontal)
             notebook.figure(try flows.png(), name: "transfer_flows", caption: "The largest transfers (SKU: from → to (units)), benefit against cost")
         }
@@ -157,9 +159,11 @@ struct Allocation: ParsableCommand {
         let base = plan.baselineTotals, best = plan.recommendedTotals
         var text = ""
         let gain = best.expectedFill - base.expectedFill
-        text += "The recommendation \(gain >= 0 ? "raises" : "lowers") expected fill from \(percent(base.expectedFill, decimals: 1)) to \(percent(best.expectedFill, decimals: 1)) "
-        text += "and \(best.shippingCost <= base.shippingCost ? "costs" : "needs") \(money(best.shippingCost)) of transfers against the baseline's \(money(base.shippingCost)); "
-        text += "counting the shortage penalty, the total falls from \(money(base.totalCost)) to \(money(best.totalCost)). "
+        text += abs(gain) < 0.005
+            ? "The recommendation and the baseline fill about the same share of expected units (\(percent(best.expectedFill, decimals: 1)) against \(percent(base.expectedFill, decimals: 1)); today's stock, \(percent(plan.currentTotals.expectedFill, decimals: 1))): the program weighs a unit by its margin, not by its count, so it keeps high-margin SKUs where they sell and does not pay to move low-margin ones. It "
+            : "The recommendation \(gain >= 0 ? "raises" : "lowers") expected fill from \(percent(base.expectedFill, decimals: 1)) to \(percent(best.expectedFill, decimals: 1)) and "
+        text += "\(best.shippingCost <= base.shippingCost ? "costs" : "needs") \(money(best.shippingCost)) of transfers against the baseline's \(money(base.shippingCost)); "
+        text += "counting the shortage penalty, the total \(best.totalCost <= base.totalCost ? "falls" : "rises") from \(money(base.totalCost)) to \(money(best.totalCost)). "
         let stockShare = plan.target.reduce(0) { $0 + $1.reduce(0, +) }
         let available = plan.problem.available.reduce(0, +)
         if available < stockShare {

@@ -100,12 +100,13 @@ extension AllocationPlan {
     }
 
     /// Units per region: expected demand, target, today's stock, baseline and recommendation, and
-    /// the expected fill of both plans.
+    /// the expected fill of today's stock and of both plans.
     public func unitsByRegion() throws -> DataFrame {
         var mean: [Double] = [], targets: [Double] = [], current: [Double] = [], base: [Double] = [], recommendation: [Double] = []
-        var fillBase: [Double] = [], fillRecommended: [Double] = []
+        var fillCurrent: [Double] = [], fillBase: [Double] = [], fillRecommended: [Double] = []
+        let currentFill = problem.expectedFill(problem.current)
         for name in regions {
-            var m = 0.0, t = 0.0, c = 0.0, b = 0.0, r = 0.0, soldBase = 0.0, soldRecommended = 0.0
+            var m = 0.0, t = 0.0, c = 0.0, b = 0.0, r = 0.0, soldCurrent = 0.0, soldBase = 0.0, soldRecommended = 0.0
             for s in problem.skus.indices {
                 for l in problem.locations.indices where problem.locations[l].region == name {
                     m += problem.demandMean[s][l]
@@ -113,6 +114,7 @@ extension AllocationPlan {
                     c += problem.current[s][l]
                     b += baseline[s][l]
                     r += recommended[s][l]
+                    soldCurrent += currentFill[s][l] * problem.demandMean[s][l]
                     soldBase += expectedFillBaseline[s][l] * problem.demandMean[s][l]
                     soldRecommended += expectedFillRecommended[s][l] * problem.demandMean[s][l]
                 }
@@ -122,13 +124,14 @@ extension AllocationPlan {
             current.append(c)
             base.append(b)
             recommendation.append(r)
+            fillCurrent.append(m > 0 ? soldCurrent / m : 1)
             fillBase.append(m > 0 ? soldBase / m : 1)
             fillRecommended.append(m > 0 ? soldRecommended / m : 1)
         }
         return try DataFrame(columns: [
             Column("region", regions), Column("demand_mean", mean), Column("target", targets), Column("current", current),
             Column("baseline", base), Column("recommended", recommendation),
-            Column("fill_baseline", fillBase), Column("fill_recommended", fillRecommended),
+            Column("fill_current", fillCurrent), Column("fill_baseline", fillBase), Column("fill_recommended", fillRecommended),
         ])
     }
 
