@@ -30,6 +30,7 @@ struct Allocation: ParsableCommand {
         notebook.recordParameter("baseline", basis.rawValue)
         let forecastsURL = try options.stageOutput("forecasts.csv", writtenBy: "forecasting")
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
+        let money = Money(symbol: dataset.manifest.currency)
         for url in [options.manifestURL, dataset.manifest.transactions.file, forecastsURL] + [dataset.manifest.stock?.file].compactMap({ $0 }) {
             try notebook.recordInput(url)
         }
@@ -90,7 +91,7 @@ struct Allocation: ParsableCommand {
                         caption: "Where the recommendation puts more (red) or fewer (blue) units than the baseline")
         var costs = Figure(width: 1300, height: 520, title: "Baseline against recommendation", columns: 2)
         costs[0, 0].title = "Costs over the horizon"
-        costs[0, 0].yAxis = Axis(label: "Cost over the horizon ($)", format: .compact)
+        costs[0, 0].yAxis = Axis(label: money.label("Cost over the horizon"), format: .compact)
         let now = plan.currentTotals
         try costs[0, 0].barChart(categories: ["Shipping (transfers)", "Holding", "Shortage penalty"], series: [
             Series("today's stock", [now.shippingCost, now.holdingCost, now.shortagePenalty], color: Color(red: 170, green: 170, blue: 170)),
@@ -130,7 +131,7 @@ struct Allocation: ParsableCommand {
                 return "\(values[0] ?? ""): \(values[1] ?? "") → \(values[2] ?? "") (\(quantity))"
             }
             var flows = Figure(width: 1300, height: 200 + 38 * shown, title: "Largest store transfers: expected margin gained and cost")
-            flows.panel.xAxis = Axis(label: "Expected margin gained and transfer cost over the horizon ($)", format: .compact)
+            flows.panel.xAxis = Axis(label: money.label("Expected margin gained and transfer cost over the horizon"), format: .compact)
             try flows.panel.barChart(categories: labels, series: [
                 Series("expected margin gained", Array(try transfers.doubles("benefit").prefix(shown))),
                 Series("transfer cost", Array(try transfers.doubles("cost").prefix(shown))),
@@ -140,7 +141,7 @@ struct Allocation: ParsableCommand {
 
         // MARK: - Interpretation
         notebook.section("Interpretation")
-        notebook.text(interpretation(plan, moves: moves))
+        notebook.text(interpretation(plan, moves: moves, money: money))
 
         notebook.attach(try plan.allocationFrame().csvBytes(), as: "allocation.csv")
         notebook.attach(try transfers.csvBytes(), as: "transfers.csv")
@@ -155,7 +156,7 @@ struct Allocation: ParsableCommand {
     }
 
     /// A few sentences read off the numbers.
-    func interpretation(_ plan: AllocationPlan, moves: RebalancingPlan) -> String {
+    func interpretation(_ plan: AllocationPlan, moves: RebalancingPlan, money: Money) -> String {
         let base = plan.baselineTotals, best = plan.recommendedTotals
         var text = ""
         let gain = best.expectedFill - base.expectedFill
@@ -183,7 +184,6 @@ struct Allocation: ParsableCommand {
     }
 
     func percent(_ value: Double, decimals: Int = 0) -> String { String(format: "%.\(decimals)f%%", value * 100) }
-    func money(_ value: Double) -> String { "$" + grouped(value) }
     func grouped(_ value: Double) -> String { NumberFormat.plain(decimals: 0).string(value) }
     func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + grouped(value) }
 }

@@ -70,15 +70,14 @@ struct Forecasting: ParsableCommand {
 
         // MARK: - Model choice
         notebook.section("Model choice by backtest")
-        var planner = DemandForecast(horizon: horizon, origins: origins, seed: options.seed)
-        planner.additionalCandidates = []
+        let planner = DemandForecast(horizon: horizon, origins: origins, seed: options.seed)
         let reporter = ProgressReporter("forecasting", total: demand.series.count)
         let results = try planner.run(demand.series, progress: { done, _ in reporter.update(done: done) })
         notebook.text("""
             Each series is backtested from \(origins) rolling origins \(planner.step) weeks apart, each scored on the next \
             \(horizon) weeks by MASE (mean absolute error over the in-sample naive error). Candidates: \
             \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
-            AutoETS\(planner.additionalCandidates.map { ", " + $0.name }.joined()), and Croston and SBA for intermittent series. \
+            AutoETS for every series, \(planner.regularCandidates.map(\.name).joined(separator: ", ")) for regular series, and Croston and SBA for intermittent series. \
             Naive is not a candidate for intermittent series: it repeats the last week, usually a zero, which MASE rewards \
             on sparse demand but which would leave a selling item without stock; it is still scored as the benchmark. \
             The winner is refitted on all training weeks. Series without any demand are forecast as zero, and series the \

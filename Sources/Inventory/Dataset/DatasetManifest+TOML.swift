@@ -32,7 +32,7 @@ extension DatasetManifest {
                                                                         column: error.source.begin.column))
         }
         let reader = ManifestTable(table: root, path: "", file: name, directory: file.deletingLastPathComponent())
-        try reader.rejectUnknownKeys(allowed: ["name", "description", "transactions", "skus", "stock", "costs", "regions", "locations"])
+        try reader.rejectUnknownKeys(allowed: ["name", "description", "currency", "transactions", "skus", "stock", "costs", "regions", "locations"])
 
         let regions = try Self.regions(reader)
         let locations = try Self.locations(reader, regions: regions)
@@ -40,6 +40,7 @@ extension DatasetManifest {
             file: file,
             name: try reader.optionalString("name") ?? file.deletingLastPathComponent().lastPathComponent,
             summary: try reader.optionalString("description"),
+            currency: try reader.optionalString("currency") ?? "$",
             transactions: try Self.transactions(reader, override: transactionsPath),
             skus: try reader.optionalTable("skus").map(Self.skus),
             stock: try reader.optionalTable("stock").map(Self.stock),

@@ -16,6 +16,8 @@ public struct DatasetManifest: Sendable, Equatable {
     public var name: String
     /// One or two sentences about the data, for the notebooks.
     public var summary: String?
+    /// The symbol money is written with in reports (`$` unless the manifest says otherwise).
+    public var currency: String
     public var transactions: TransactionsSource
     /// SKU attributes (category, unit cost, volume, shelf life), when known.
     public var skus: SKUSource?
@@ -27,12 +29,13 @@ public struct DatasetManifest: Sendable, Equatable {
     public var locations: [Location]
     public var costs: CostModel
 
-    public init(file: URL, name: String, summary: String? = nil, transactions: TransactionsSource,
+    public init(file: URL, name: String, summary: String? = nil, currency: String = "$", transactions: TransactionsSource,
                 skus: SKUSource? = nil, stock: StockSource? = nil, regions: [Region], locations: [Location],
                 costs: CostModel) {
         self.file = file
         self.name = name
         self.summary = summary
+        self.currency = currency
         self.transactions = transactions
         self.skus = skus
         self.stock = stock

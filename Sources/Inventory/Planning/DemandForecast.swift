@@ -12,8 +12,8 @@ import Foundation
 ///   absolute error) rewards forecasting zero on sparse demand, which would leave the allocation
 ///   stage with no stock for items that do sell;
 /// - AutoETS (non-seasonal: weekly seasonality of period 52 is left to seasonal naive);
-/// - the ``additionalCandidates`` (auto-ARIMA, non-seasonal for the same reason, once the Forecast
-///   module provides it);
+/// - the ``regularCandidates``, for regular series only: auto-ARIMA by default (non-seasonal for
+///   the same reason; on mostly-zero series an ARIMA fit is neither meaningful nor cheap);
 /// - Croston and SBA, only for intermittent series: average demand interval above 1.32.
 ///
 /// Naive is scored on the same origins as the benchmark of MASE comparisons, but is a candidate
@@ -40,8 +40,9 @@ public struct DemandForecast: Sendable {
     public var levels: [Double]
     /// Seed of simulated intervals (ETS with multiplicative components).
     public var seed: UInt64
-    /// Models offered to every series after AutoETS (and before Croston and SBA).
-    public var additionalCandidates: [any Forecaster] = []
+    /// Models offered to regular (not intermittent) series after AutoETS: non-seasonal auto-ARIMA
+    /// (Hyndman & Khandakar 2008) by default.
+    public var regularCandidates: [any Forecaster] = [AutoARIMA()]
 
     public init(horizon: Int, origins: Int = 3, step: Int? = nil, seasonalPeriod: Int = 52,
                 intermittencyThreshold: Double = 1.32, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42) {
@@ -91,10 +92,11 @@ public struct DemandForecast: Sendable {
         case .intermittent: break
         }
         models.append(AutoETS(period: 1, seed: seed))
-        models += additionalCandidates
         if set == .intermittent || set == .seasonalIntermittent {
             models.append(Croston(variant: .classic))
             models.append(Croston(variant: .sba))
+        } else {
+            models += regularCandidates
         }
         return models
     }
