@@ -50,12 +50,12 @@ public struct StrategyReport: Sendable {
     /// - Parameters:
     ///   - traces: the replayed plans; baseline and recommended are required.
     ///   - differences: ``ValidationReplay/bootstrapDifferences(reference:other:resamples:level:seed:)``.
-    /// - Throws: ``ValidationError/nothingToReplay(_:)`` without a baseline or recommended trace.
+    /// - Throws: ``ValidationInputError/nothingToReplay(_:)`` without a baseline or recommended trace.
     public init(replay: ValidationReplay, traces: [ReplayTrace], differences: [PlanDifference], placements: [PlacementRow],
                 transfers: [TransferRow], figures: [FigureLink], datasetName: String, resamples: Int) throws {
         guard let base = traces.first(where: { $0.plan == .baseline }),
               let recommended = traces.first(where: { $0.plan == .recommended }) else {
-            throw ValidationError.nothingToReplay("the strategy report needs the baseline and recommended replays")
+            throw ValidationInputError.nothingToReplay("the strategy report needs the baseline and recommended replays")
         }
         self.datasetName = datasetName
         start = replay.start
@@ -122,6 +122,9 @@ public struct StrategyReport: Sendable {
             """)
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The executive summary alone (bullets and the recommendation), for the notebook.
+    public var executiveSummary: String { summary().joined(separator: "\n") }
 
     // MARK: - Sections
 
@@ -229,7 +232,8 @@ public struct StrategyReport: Sendable {
 
     // MARK: - Formatting
 
-    static func amount(_ value: Double) -> String {
+    /// A whole number with thousands separators and a true minus sign ("−1,234"); "n/a" for NaN.
+    public static func amount(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
         let rounded = Int(value.rounded())
         let digits = String(abs(rounded))

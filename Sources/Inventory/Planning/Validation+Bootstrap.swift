@@ -32,7 +32,7 @@ extension ValidationReplay {
     /// - Parameters:
     ///   - resamples: the number of bootstrap draws, ≥ 1.
     ///   - seed: the seed of the `SeededGenerator`; the same seed gives the same intervals.
-    /// - Throws: ``ValidationError/nothingToReplay(_:)`` for traces of no SKU or of different SKUs,
+    /// - Throws: ``ValidationInputError/nothingToReplay(_:)`` for traces of no SKU or of different SKUs,
     ///   `StatsError.invalidParameter` for fewer than one resample or a level outside (0, 1).
     /// - Complexity: O(resamples × SKUs).
     public func bootstrapDifferences(reference: ReplayTrace, other: ReplayTrace, resamples: Int, level: Double = 0.95,
@@ -45,7 +45,7 @@ extension ValidationReplay {
         }
         let a = reference.skuTotals(in: self), b = other.skuTotals(in: self)
         let n = a.demand.count
-        guard n > 0, b.demand.count == n else { throw ValidationError.nothingToReplay("the bootstrap needs the same SKUs in both plans") }
+        guard n > 0, b.demand.count == n else { throw ValidationInputError.nothingToReplay("the bootstrap needs the same SKUs in both plans") }
         let costDifference = (0..<n).map { b.cost[$0] - a.cost[$0] }
         func fillDifference(_ indices: some Sequence<Int>) -> Double {
             var demanded = 0.0, soldA = 0.0, soldB = 0.0

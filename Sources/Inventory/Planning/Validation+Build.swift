@@ -16,18 +16,18 @@ extension ValidationReplay {
     ///   - calendar: the planning calendar whose held-out weeks are replayed.
     ///   - manifest: the locations, regions and cost model of the dataset.
     ///   - skuAttributes: the dataset's SKU attributes, for `unit_cost`.
-    /// - Throws: ``ValidationError`` for a location the manifest lacks, a transfer naming an unknown
+    /// - Throws: ``ValidationInputError`` for a location the manifest lacks, a transfer naming an unknown
     ///   SKU or location, or no sale of the allocated SKUs at the allocated locations in the held-out
     ///   period; the cost table's errors.
     /// - Complexity: O(transaction rows + SKUs × nodes × days).
     public init(placements: [PlacementRow], transfers: [TransferRow], transactions: DataFrame, calendar: PlanningCalendar,
                 manifest: DatasetManifest, skuAttributes: DataFrame?, reviewDays: Int = 7, leadTimeDays: Int = 2) throws {
         typealias Name = TransactionColumns.Canonical
-        guard !placements.isEmpty else { throw ValidationError.nothingToReplay("allocation.csv has no rows: there is no plan to replay") }
+        guard !placements.isEmpty else { throw ValidationInputError.nothingToReplay("allocation.csv has no rows: there is no plan to replay") }
         let costs = try CostTable(manifest: manifest)
         let manifestLocation = Dictionary(manifest.locations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (row, placement) in placements.enumerated() where manifestLocation[placement.location] == nil {
-            throw ValidationError.unknownName(file: "allocation.csv", line: row + 2, column: "location", value: placement.location)
+            throw ValidationInputError.unknownName(file: "allocation.csv", line: row + 2, column: "location", value: placement.location)
         }
         let used = Set(placements.map(\.location))
         let siteLocations = manifest.locations.filter { used.contains($0.name) }
@@ -90,7 +90,7 @@ extension ValidationReplay {
             entries.append((sku, try node(site: site, region: region), day - first, quantities[row]))
         }
         guard !entries.isEmpty else {
-            throw ValidationError.nothingToReplay(
+            throw ValidationInputError.nothingToReplay(
                 "no sale of the \(skuNames.count) allocated SKUs at the allocated locations from \(calendar.cutoff) to \(calendar.end): the held-out period is empty")
         }
         var demand = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: horizonDays), count: nodes.count),
@@ -112,13 +112,13 @@ extension ValidationReplay {
         var moves: [Move] = []
         for (row, transfer) in transfers.enumerated() {
             guard let s = skuIndex[transfer.sku] else {
-                throw ValidationError.unknownName(file: "transfers.csv", line: row + 2, column: "sku", value: transfer.sku)
+                throw ValidationInputError.unknownName(file: "transfers.csv", line: row + 2, column: "sku", value: transfer.sku)
             }
             guard let from = siteIndex[transfer.from] else {
-                throw ValidationError.unknownName(file: "transfers.csv", line: row + 2, column: "from", value: transfer.from)
+                throw ValidationInputError.unknownName(file: "transfers.csv", line: row + 2, column: "from", value: transfer.from)
             }
             guard let to = siteIndex[transfer.to] else {
-                throw ValidationError.unknownName(file: "transfers.csv", line: row + 2, column: "to", value: transfer.to)
+                throw ValidationInputError.unknownName(file: "transfers.csv", line: row + 2, column: "to", value: transfer.to)
             }
             moves.append(Move(sku: s, from: from, to: to, units: transfer.quantity))
         }

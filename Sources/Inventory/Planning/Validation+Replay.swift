@@ -28,13 +28,13 @@ extension ValidationReplay {
     /// interact) is run over every prefix of the period and the day-to-day differences of its
     /// cumulative sales, receipts and node fill give the daily values.
     ///
-    /// - Throws: ``SimulationError`` for inconsistent arrays, ``ValidationError/nothingToReplay(_:)``
+    /// - Throws: ``SimulationError`` for inconsistent arrays, ``ValidationInputError/nothingToReplay(_:)``
     ///   for a period of no days or no SKUs.
     /// - Complexity: O(SKUs × days² × (nodes + sites)), run on every core.
     public func run(_ plan: ValidationPlan) throws -> ReplayTrace {
         let days = self.days, siteCount = sites.count, nodeCount = nodes.count
         guard days > 0, !skus.isEmpty, nodeCount > 0 else {
-            throw ValidationError.nothingToReplay("the held-out period has no days, SKUs or demand nodes to replay")
+            throw ValidationInputError.nothingToReplay("the held-out period has no days, SKUs or demand nodes to replay")
         }
         let start = startStock(plan)
         let planMoves = plan == .recommendedWithTransfers ? moves : []
@@ -130,7 +130,7 @@ final class ConcurrentResults<Result: Sendable>: @unchecked Sendable {
             results.lock.unlock()
         }
         return try results.slots.map { slot in
-            guard let slot else { throw ValidationError.nothingToReplay("a replay job did not finish") }
+            guard let slot else { throw ValidationInputError.nothingToReplay("a replay job did not finish") }
             return try slot.get()
         }
     }

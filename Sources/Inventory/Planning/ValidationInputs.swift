@@ -65,7 +65,7 @@ public enum ValidationInputs {
 
     /// The rows of an `allocation.csv` frame.
     /// - Parameter file: the name used in error messages.
-    /// - Throws: ``ValidationError`` for a missing column, an empty text field, a `kind` other than
+    /// - Throws: ``ValidationInputError`` for a missing column, an empty text field, a `kind` other than
     ///   `store` or `fc`, a quantity that is missing, negative or not finite, or a repeated SKU × location.
     /// - Complexity: O(rows).
     public static func placements(_ frame: DataFrame, file: String = "allocation.csv") throws -> [PlacementRow] {
@@ -78,10 +78,10 @@ public enum ValidationInputs {
         for row in 0..<frame.rowCount {
             let kind = text[3][row]
             guard kind == "store" || kind == "fc" else {
-                throw ValidationError.badValue(file: file, line: row + 2, column: "kind", value: kind, expected: "store or fc")
+                throw ValidationInputError.badValue(file: file, line: row + 2, column: "kind", value: kind, expected: "store or fc")
             }
             guard seen.insert([text[0][row], text[1][row]]).inserted else {
-                throw ValidationError.duplicateRow(file: file, line: row + 2, sku: text[0][row], location: text[1][row])
+                throw ValidationInputError.duplicateRow(file: file, line: row + 2, sku: text[0][row], location: text[1][row])
             }
             rows.append(PlacementRow(sku: text[0][row], location: text[1][row], region: text[2][row], isStore: kind == "store",
                                      demandMean: numbers[0][row], demandSD: numbers[1][row], safetyStock: numbers[2][row],
@@ -92,7 +92,7 @@ public enum ValidationInputs {
     }
 
     /// The rows of a `transfers.csv` frame (a header alone gives none).
-    /// - Throws: ``ValidationError`` for a missing column, an empty name, a move from a location to
+    /// - Throws: ``ValidationInputError`` for a missing column, an empty name, a move from a location to
     ///   itself, or a quantity or cost that is missing, negative or not finite.
     public static func transfers(_ frame: DataFrame, file: String = "transfers.csv") throws -> [TransferRow] {
         try requireColumns(transferColumns, in: frame, file: file)
@@ -103,7 +103,7 @@ public enum ValidationInputs {
         let benefit = try numberColumn("benefit", frame, file: file, allowNegative: true)
         return try (0..<frame.rowCount).map { row in
             guard from[row] != to[row] else {
-                throw ValidationError.badValue(file: file, line: row + 2, column: "to", value: to[row], expected: "a location other than 'from'")
+                throw ValidationInputError.badValue(file: file, line: row + 2, column: "to", value: to[row], expected: "a location other than 'from'")
             }
             return TransferRow(sku: sku[row], from: from[row], to: to[row], quantity: quantity[row], cost: cost[row], benefit: benefit[row])
         }
@@ -111,7 +111,7 @@ public enum ValidationInputs {
 
     private static func requireColumns(_ names: [String], in frame: DataFrame, file: String) throws {
         for name in names where !frame.contains(column: name) {
-            throw ValidationError.missingColumn(file: file, column: name, available: frame.columnNames)
+            throw ValidationInputError.missingColumn(file: file, column: name, available: frame.columnNames)
         }
     }
 
@@ -119,7 +119,7 @@ public enum ValidationInputs {
         let values = try Dataset.identifiers(frame.column(name))[String.self]
         return try values.enumerated().map { row, value in
             guard let value, !value.isEmpty else {
-                throw ValidationError.badValue(file: file, line: row + 2, column: name, value: "", expected: "a name")
+                throw ValidationInputError.badValue(file: file, line: row + 2, column: name, value: "", expected: "a name")
             }
             return value
         }
@@ -129,13 +129,25 @@ public enum ValidationInputs {
         let column = try frame.column(name)
         guard let values = column.doubles else {
             let first = (0..<column.count).first { !column.isMissing($0) } ?? 0
-            throw ValidationError.badValue(file: file, line: first + 2, column: name,
+            throw ValidationInputError.badValue(file: file, line: first + 2, column: name,
                                            value: column.count > 0 ? column[first].description : "", expected: "a number")
         }
         for (row, value) in values.enumerated() where !value.isFinite || (!allowNegative && value < 0) {
-            throw ValidationError.badValue(file: file, line: row + 2, column: name, value: value.isNaN ? "" : "\(value)",
+            throw ValidationInputError.badValue(file: file, line: row + 2, column: name, value: value.isNaN ? "" : "\(value)",
                                            expected: allowNegative ? "a finite number" : "a number ≥ 0")
         }
         return values
+    }
+}
+
+extension ValidationInputs {
+    /// The horizon in weeks of a `forecasts.csv` frame (its largest `step`) and its first forecast
+    /// week, or nil for a frame without rows.
+    /// - Throws: `TabularError` without the `step` or `week` columns.
+    public static func forecastHorizon(_ forecasts: DataFrame) throws -> (weeks: Int, firstWeek: CivilDate)? {
+        let steps = try forecasts.doubles(ForecastTable.step).filter(\.isFinite)
+        let weeks = try DemandSeriesSet.days(forecasts[ForecastTable.week]).compactMap { $0 }
+        guard let last = steps.max(), let first = weeks.min(), last >= 1 else { return nil }
+        return (Int(last), CivilDate(days: first))
     }
 }

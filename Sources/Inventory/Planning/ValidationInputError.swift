@@ -1,6 +1,6 @@
 /// Why the validation stage cannot replay the plans: a stage output with the wrong schema or values,
 /// or data that leave nothing to replay.
-public enum ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ValidationInputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A required column is not in a stage output.
     case missingColumn(file: String, column: String, available: [String])
     /// A field holds a value the schema does not allow (`line` counts the header as line 1).
