@@ -105,6 +105,7 @@ struct Validation: ParsableCommand {
         func byScope(_ trace: ReplayTrace, _ value: (ValidationKPIs) -> Double) -> [Double] {
             replay.networkAndRegions(trace).map { value($0.kpis) }
         }
+        for (row, column) in [(0, 1), (1, 0), (1, 1)] { comparison[row, column].legend = .hidden }
         comparison[0, 1].title = "Fill rate"
         comparison[0, 1].yAxis = Axis(label: "Fill rate", format: .percent)
         try comparison[0, 1].barChart(categories: scopes, series: traces.map { Series($0.plan.rawValue, byScope($0, \.fillRate)) })
@@ -129,15 +130,15 @@ struct Validation: ParsableCommand {
 
         // MARK: - Over the held-out weeks
         notebook.section("Over the held-out weeks")
-        let weekDates = (0..<((replay.days + 6) / 7)).map { CivilDate(days: calendar.cutoff.daysSince1970 + 7 * $0).date }
+        let weekEnds = (0..<((replay.days + 6) / 7)).map { CivilDate(days: calendar.cutoff.daysSince1970 + 7 * $0 + 6).date }
         var cumulative = Figure(width: 1400, height: 600, title: "Cumulative stockouts and cost over the held-out weeks", columns: 2)
-        cumulative[0, 0].title = "Units lost, cumulative"
+        cumulative[0, 0].title = "Units lost, cumulative to the end of each week"
         cumulative[0, 0].yAxis = Axis(label: "Units", format: .compact)
-        try cumulative[0, 0].lineChart(x: weekDates, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).lost)) }, markers: true)
-        cumulative[0, 1].title = "Total cost, cumulative"
+        try cumulative[0, 0].lineChart(x: weekEnds, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).lost)) }, markers: true)
+        cumulative[0, 1].title = "Total cost (shipping, transfers, holding), cumulative"
         cumulative[0, 1].yAxis = Axis(label: "Cost", format: .compact)
-        try cumulative[0, 1].lineChart(x: weekDates, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).cost)) }, markers: true)
-        notebook.figure(try cumulative.png(), name: "cumulative", caption: "Cumulative units lost and cost, week by week (week of)")
+        try cumulative[0, 1].lineChart(x: weekEnds, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).cost)) }, markers: true)
+        notebook.figure(try cumulative.png(), name: "cumulative", caption: "Cumulative units lost and cost at the end of each held-out week")
 
         // MARK: - Bootstrap distributions
         notebook.section("Bootstrap distributions")
@@ -147,12 +148,14 @@ struct Validation: ParsableCommand {
             distributions[0, column].title = isFill ? "Fill rate difference" : "Total cost difference"
             distributions[0, column].xAxis = Axis(label: isFill ? "Fill rate, recommended − baseline" : "Cost, recommended − baseline", format: isFill ? .percent : .automatic)
             distributions[0, column].yAxis = Axis(label: "Resamples")
+            distributions[0, column].legend = .outside
             try distributions[0, column].histogram(difference.replicates, bins: 40, name: "resamples")
             let top = Double(difference.replicates.count) / 8
-            for (name, x) in [("95% CI", difference.lower), ("estimate", difference.estimate)] {
-                try distributions[0, column].lineChart(x: [x, x], series: [Series(name, [0, top])])
-            }
-            try distributions[0, column].lineChart(x: [difference.upper, difference.upper], series: [Series("95% CI", [0, top])])
+            try distributions[0, column].lineChart(x: [difference.lower, difference.lower, difference.upper, difference.upper],
+                                                   series: [Series("95% interval", [0, top, top, 0], color: Color(hex: 0xC0392B))])
+            try distributions[0, column].lineChart(x: [difference.estimate, difference.estimate],
+                                                   series: [Series("estimate", [0, top], color: .black)])
+            try distributions[0, column].lineChart(x: [0, 0], series: [Series("no difference", [0, top], color: Color(gray: 0.55))])
         }
         notebook.figure(try distributions.png(), name: "bootstrap", caption: "Bootstrap replicates of the differences with the point estimate and the 95% interval")
 
