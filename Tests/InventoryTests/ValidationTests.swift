@@ -238,3 +238,9 @@ func fiveSKUReplay() throws -> ValidationReplay {
     #expect(ValidationTables.runningTotal([1, 2, 3]) == [1, 3, 6])
     #expect(ValidationTables.runningTotal([]) == [])
 }
+
+@Test func formattedTablesKeepEachKPIsPrecision() throws {
+    let frame = try DataFrame(columns: [Column("kpi", ["fill_rate", "total_cost", "stockout_events"]), Column("baseline", [0.8066, 6293.456, 994.0])])
+    let formatted = try ValidationTables.formatted(frame)
+    #expect(try formatted["baseline", String.self] == ["80.7%", "6,293.46", "994"])
+}

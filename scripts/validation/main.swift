@@ -75,7 +75,7 @@ struct Validation: ParsableCommand {
         let traces = try plans.map { try replay.run($0) }
         let kpis = try replay.kpiFrame(traces)
         notebook.text("KPIs of the whole network per plan (`kpis.csv` has them per region and location too: columns `plan`, `scope` — `network`, `region:<name>` or `location:<name>` — `kpi` and `value`).")
-        notebook.table(try ValidationTables.wide(kpis, scope: "network"), caption: "Network KPIs over the held-out weeks")
+        notebook.table(try ValidationTables.formatted(ValidationTables.wide(kpis, scope: "network")), caption: "Network KPIs over the held-out weeks")
         let network = traces.map { $0.kpis(of: Array(replay.sites.indices), in: replay) }
 
         // MARK: - Differences with bootstrap intervals
@@ -87,10 +87,13 @@ struct Validation: ParsableCommand {
             the others', while weeks are chained by the stock carried from one to the next. The interval says how much the \
             difference depends on which SKUs are in the assortment, not on another season's demand.
             """)
-        notebook.table(try ValidationTables.intervals(differences, resamples: bootstrap), caption: "Recommended − baseline")
+        notebook.table(try ValidationTables.formatted(ValidationTables.intervals(differences, resamples: bootstrap)), caption: "Recommended − baseline")
         notebook.metrics(traces.indices.map { Metric("Fill rate, \(traces[$0].plan)", NumberFormat.percent.string(network[$0].fillRate)) }
             + traces.indices.map { Metric("Total cost, \(traces[$0].plan)", StrategyReport.amount(network[$0].totalCost)) }
-            + differences.map { Metric("\($0.kpi) difference (95% CI)", String(format: "%.4g [%.4g, %.4g]", $0.estimate, $0.lower, $0.upper)) })
+            + differences.map { d in
+                let show = d.kpi == "fill_rate" ? StrategyReport.points : StrategyReport.signedAmount
+                return Metric("\(d.kpi) recommended − baseline (95% CI)", "\(show(d.estimate)) [\(show(d.lower)), \(show(d.upper))]")
+            })
 
         // MARK: - KPI comparison
         notebook.section("KPI comparison")

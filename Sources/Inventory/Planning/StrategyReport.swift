@@ -43,6 +43,9 @@ public struct StrategyReport: Sendable {
     /// Units each transfer actually moved in the replay and what it cost there.
     public var transferCosts: [Double]
     public var figures: [FigureLink]
+    /// The last weeks that hold at least half the recommended plan's lost units: their share, the
+    /// first day and how many weeks (nil when nothing was lost).
+    public var lateLosses: (share: Double, from: CivilDate, weeks: Int)?
     public var resamples: Int
     public var weeks: Int
 
@@ -93,6 +96,15 @@ public struct StrategyReport: Sendable {
         }
         self.figures = figures
         self.resamples = resamples
+        let lost = recommended.weekly(in: replay).lost, total = lost.reduce(0, +)
+        if total > 0 {
+            var tail = 0.0, count = 0
+            for value in lost.reversed() where tail < total / 2 {
+                tail += value
+                count += 1
+            }
+            lateLosses = (tail / total, CivilDate(days: replay.start.daysSince1970 + 7 * (lost.count - count)), count)
+        }
     }
 
     /// The report as Markdown.
@@ -142,6 +154,9 @@ public struct StrategyReport: Sendable {
         lines.append(fillLine + ").")
         lines.append("- **Stockouts**: \(Self.amount(base.stockoutUnits)) units lost in \(base.stockoutEvents) SKU-location-days under the baseline, \(Self.amount(rec.stockoutUnits)) units in \(rec.stockoutEvents) recommended.")
         lines.append("- **Stock**: \(Self.one(base.daysOfSupply)) days of supply and turnover \(Self.two(base.turnover)) over the period under the baseline, \(Self.one(rec.daysOfSupply)) days and \(Self.two(rec.turnover)) recommended.")
+        if let late = lateLosses {
+            lines.append("- **When**: \(Self.percent(late.share)) of the units lost under the recommended allocation are lost from \(late.from) on, the last \(late.weeks) of the \(weeks) weeks.")
+        }
         if let with = network[.recommendedWithTransfers] {
             lines.append("- **With the \(transfers.count) recommended transfers**: fill rate \(Self.percent(with.fillRate)) (\(Self.points(with.fillRate - rec.fillRate)) on the allocation alone), total cost \(Self.amount(with.totalCost)) of which transfers \(Self.amount(with.transferCost)).")
         }
@@ -232,6 +247,14 @@ public struct StrategyReport: Sendable {
 
     // MARK: - Formatting
 
+    /// `value` with thousands separators and `decimals` decimals ("1,234.50"); `value` ≥ 0.
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = amount(Double(parts[0]) ?? 0)
+        return parts.count > 1 ? whole + "." + parts[1] : whole
+    }
+
     /// A whole number with thousands separators and a true minus sign ("−1,234"); "n/a" for NaN.
     public static func amount(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
@@ -245,7 +268,7 @@ public struct StrategyReport: Sendable {
         return (rounded < 0 ? "−" : "") + grouped
     }
 
-    static func signedAmount(_ value: Double) -> String {
+    public static func signedAmount(_ value: Double) -> String {
         value.isFinite && value.rounded() > 0 ? "+" + amount(value) : amount(value)
     }
 
@@ -254,7 +277,7 @@ public struct StrategyReport: Sendable {
         return (value < 0 ? "−" : "") + String(format: "%.2f", abs(value))
     }
 
-    static func percent(_ value: Double) -> String {
+    public static func percent(_ value: Double) -> String {
         value.isFinite ? String(format: "%.1f%%", 100 * value) : "n/a"
     }
 
@@ -262,7 +285,7 @@ public struct StrategyReport: Sendable {
         value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f%%", 100 * abs(value)) : "n/a"
     }
 
-    static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f points", 100 * abs(value)) : "n/a"
     }
 

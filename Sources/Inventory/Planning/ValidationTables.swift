@@ -50,6 +50,25 @@ public enum ValidationTables {
         ])
     }
 
+    /// A table whose numbers are formatted by the KPI of their row (named in column `kpi`): rates as
+    /// percentages, costs with two decimals, units and events whole, turnover with two decimals
+    /// and days with one, so that a column mixing KPIs keeps every row's precision.
+    public static func formatted(_ frame: DataFrame) throws -> DataFrame {
+        let kpis = try frame["kpi", String.self]
+        func text(_ value: Double, _ kpi: String) -> String {
+            guard value.isFinite else { return StrategyReport.amount(value) }
+            if kpi.hasPrefix("fill_rate") { return kpi.contains("−") ? StrategyReport.points(value) : StrategyReport.percent(value) }
+            if kpi.contains("cost") { return (value < 0 ? "−" : "") + StrategyReport.grouped(abs(value), decimals: 2) }
+            if kpi == "turnover" { return String(format: "%.2f", value) }
+            if kpi == "days_of_supply" || kpi == "average_on_hand" { return StrategyReport.grouped(value, decimals: 1) }
+            return StrategyReport.amount(value)
+        }
+        return try DataFrame(columns: frame.columns.map { column in
+            guard column.name != "kpi", let values = column.doubles, column.name != "level", column.name != "resamples" else { return column }
+            return Column(column.name, values.indices.map { text(values[$0], kpis[$0] ?? "") })
+        })
+    }
+
     /// Running sums: `[a, a + b, a + b + c, …]`.
     public static func runningTotal(_ values: [Double]) -> [Double] {
         var total = 0.0
