@@ -1,0 +1,134 @@
+import Tabular
+
+/// The plans the validation stage replays.
+public enum ValidationPlan: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The one-size-fits-all proportional split of `allocation.csv`.
+    case baseline
+    /// The LP allocation of `allocation.csv`.
+    case recommended
+    /// The recommended allocation with the moves of `transfers.csv` made on the first morning.
+    case recommendedWithTransfers = "recommended+transfers"
+
+    public var description: String { rawValue }
+}
+
+/// The held-out period replayed against the stock each plan places: the same demand, network,
+/// replenishment policy and costs for every plan, so that the differences between the plans are
+/// differences of placement.
+///
+/// Demand arises at *demand nodes*: a store's walk-in customers (served by the store alone, no
+/// shipping cost), and each (fulfillment center, customer region) pair of online orders (served by
+/// that center at its shipping cost to the region). Stores review their stock every `reviewDays`
+/// days and order up to their level from the fulfillment center that supplies them, paying the
+/// center-to-store transfer rate per unit; an order arrives `leadTimeDays` + 1 mornings later,
+/// as far as the center has the units. Fulfillment centers are not resupplied during the held-out
+/// period (level 0): the allocation is a placement of the season's stock, and the centers hold its
+/// reserve. Unmet demand is lost (``InventorySimulation``).
+public struct ValidationReplay: Sendable {
+    /// A stocking location of the replay.
+    public struct Site: Sendable, Hashable {
+        public var name: String
+        public var region: String
+        public var isStore: Bool
+        /// The index of the location that replenishes this one, nil for none.
+        public var supplier: Int?
+        /// Cost per unit replenished from the supplier.
+        public var replenishmentCost: Double
+
+        public init(name: String, region: String, isStore: Bool, supplier: Int? = nil, replenishmentCost: Double = 0) {
+            self.name = name
+            self.region = region
+            self.isStore = isStore
+            self.supplier = supplier
+            self.replenishmentCost = replenishmentCost
+        }
+    }
+
+    /// Where demand arises and which site serves it at what cost per unit.
+    public struct DemandNode: Sendable, Hashable {
+        public var site: Int
+        /// The customers' region (a store's own region for walk-in demand).
+        public var region: String
+        public var shippingCost: Double
+
+        public init(site: Int, region: String, shippingCost: Double) {
+            self.site = site
+            self.region = region
+            self.shippingCost = shippingCost
+        }
+    }
+
+    /// A transfer by indices, made on the first morning.
+    public struct Move: Sendable, Hashable {
+        public var sku: Int
+        public var from: Int
+        public var to: Int
+        public var units: Double
+
+        public init(sku: Int, from: Int, to: Int, units: Double) {
+            self.sku = sku
+            self.from = from
+            self.to = to
+            self.units = units
+        }
+    }
+
+    public var skus: [String]
+    /// Cost of holding one unit of each SKU for a day.
+    public var holdingCostPerDay: [Double]
+    public var sites: [Site]
+    public var nodes: [DemandNode]
+    /// Daily held-out demand, `[sku][node][day]`.
+    public var demand: [[[Double]]]
+    /// Start stock per plan, `[sku][site]`.
+    public var baseline: [[Double]]
+    public var recommended: [[Double]]
+    public var moves: [Move]
+    /// Cost of moving one unit between sites, `[from][to]`.
+    public var transferCost: [[Double]]
+    /// Order-up-to levels, `[sku][site]` (0 where a site never orders).
+    public var levels: [[Double]]
+    public var reviewDays: Int
+    public var leadTimeDays: Int
+    /// The first day of the held-out period (a Monday), for week labels.
+    public var start: CivilDate
+
+    public init(skus: [String], holdingCostPerDay: [Double], sites: [Site], nodes: [DemandNode], demand: [[[Double]]],
+                baseline: [[Double]], recommended: [[Double]], moves: [Move] = [], transferCost: [[Double]],
+                levels: [[Double]], reviewDays: Int = 7, leadTimeDays: Int = 2, start: CivilDate) {
+        self.skus = skus
+        self.holdingCostPerDay = holdingCostPerDay
+        self.sites = sites
+        self.nodes = nodes
+        self.demand = demand
+        self.baseline = baseline
+        self.recommended = recommended
+        self.moves = moves
+        self.transferCost = transferCost
+        self.levels = levels
+        self.reviewDays = reviewDays
+        self.leadTimeDays = leadTimeDays
+        self.start = start
+    }
+
+    /// Days replayed.
+    public var days: Int { demand.first?.first?.count ?? 0 }
+
+    /// The start stock of a plan.
+    public func startStock(_ plan: ValidationPlan) -> [[Double]] {
+        plan == .baseline ? baseline : recommended
+    }
+
+    /// The order-up-to level of a periodic-review policy for one site: mean demand over review
+    /// period plus lead time, and the allocation's safety stock scaled from the horizon to that
+    /// window by the square root of time.
+    ///
+    /// `S = μ_H · (R + L + 1) / H + SS_H · √((R + L + 1) / H)`, with μ_H and SS_H over the H-day
+    /// horizon (an order arrives L + 1 mornings after it is placed). 0 for a non-positive horizon.
+    public static func orderUpToLevel(demandMean: Double, safetyStock: Double, horizonDays: Int,
+                                      reviewDays: Int, leadTimeDays: Int) -> Double {
+        guard horizonDays > 0 else { return 0 }
+        let window = Double(reviewDays + leadTimeDays + 1) / Double(horizonDays)
+        return max(0, demandMean) * window + max(0, safetyStock) * window.squareRoot()
+    }
+}
