@@ -167,7 +167,7 @@ private func exactCost(_ q: [Double], current: [Double], mean: [Double], sd: [Do
     p.current = [[10, 0, 0]]
     let frame = try AllocationPlan(p).allocationFrame()
     #expect(frame.columnNames == ["sku", "location", "region", "kind", "demand_mean", "demand_sd", "safety_stock", "target", "current",
-                                  "baseline", "recommended", "expected_fill_baseline", "expected_fill_recommended"])
+                                  "baseline", "recommended", "expected_fill_baseline", "expected_fill_recommended", "receipt"])
     #expect(frame.columnNames == AllocationPlan.allocationColumns)
     #expect(frame.rowCount == 2)
     #expect(try frame["kind", String.self] == ["store", "store"])

@@ -16,11 +16,15 @@ struct Allocation: ParsableCommand {
     @Option(help: "The baseline's proportions: history (each location's share of training sales) or capacity.")
     var baseline: String = AllocationPlan.Baseline.history.rawValue
 
+    @Option(help: "The stock both plans place: targets (today's stock plus purchases up to the targets, received at the fulfillment centers) or on-hand (today's stock only).")
+    var supply: String = "targets"
+
     func validate() throws {
         guard serviceLevel > 0, serviceLevel < 1 else { throw ValidationError("--service-level must be in (0, 1), e.g. 0.95; got \(serviceLevel)") }
         guard AllocationPlan.Baseline(rawValue: baseline) != nil else {
             throw ValidationError("--baseline must be one of \(AllocationPlan.Baseline.allCases.map(\.rawValue).joined(separator: ", ")), got '\(baseline)'")
         }
+        guard ["targets", "on-hand"].contains(supply) else { throw ValidationError("--supply must be targets or on-hand, got '\(supply)'") }
     }
 
     func run() throws {
@@ -28,6 +32,7 @@ struct Allocation: ParsableCommand {
         var notebook = Notebook(number: 4, name: "allocation", title: "Allocation and rebalancing", seed: options.seed)
         notebook.recordParameter("service level", percent(serviceLevel, decimals: 1))
         notebook.recordParameter("baseline", basis.rawValue)
+        notebook.recordParameter("supply", supply)
         let forecastsURL = try options.stageOutput("forecasts.csv", writtenBy: "forecasting")
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         let money = Money(symbol: dataset.manifest.currency)
@@ -38,8 +43,9 @@ struct Allocation: ParsableCommand {
         // MARK: - Targets
         notebook.section("Targets at the service level")
         let sales = try Cleaning().clean(dataset.transactions).frame
-        let problem = try AllocationPlan.Problem(forecasts: AllocationPlan.readForecasts(contentsOf: forecastsURL), dataset: dataset,
-                                                 costs: CostTable(manifest: dataset.manifest), sales: sales, serviceLevel: serviceLevel)
+        let onHand = try AllocationPlan.Problem(forecasts: AllocationPlan.readForecasts(contentsOf: forecastsURL), dataset: dataset,
+                                                costs: CostTable(manifest: dataset.manifest), sales: sales, serviceLevel: serviceLevel)
+        let problem = supply == "targets" ? onHand.receivingPurchases() : onHand
         let plan = try AllocationPlan(problem, baseline: basis)
         let pairs = problem.covered.reduce(0) { $0 + $1.filter { $0 }.count }
         notebook.text("""
@@ -51,25 +57,35 @@ struct Allocation: ParsableCommand {
             """)
         notebook.table(try plan.targetsByRegion(), caption: "Demand, safety stock and targets over the horizon by region and kind of location (units)")
         let available = problem.available.reduce(0, +)
+        let today = problem.current.reduce(0) { $0 + $1.reduce(0, +) }
         let totalTarget = plan.target.reduce(0) { $0 + $1.reduce(0, +) }
         let totalMean = problem.demandMean.reduce(0) { $0 + $1.reduce(0, +) }
         notebook.metrics([
-            Metric("Units in the network today (these SKUs)", grouped(available)),
+            Metric("Units in the network today (these SKUs)", grouped(today)),
             Metric("Expected demand over the horizon", grouped(totalMean)),
             Metric("Sum of targets", grouped(totalTarget)),
-            Metric("Stock as a share of targets", percent(totalTarget > 0 ? available / totalTarget : 1)),
+            Metric("Today's stock as a share of targets", percent(totalTarget > 0 ? today / totalTarget : 1)),
+            Metric("Bought and received at the fulfillment centers", grouped(problem.receivedUnits)),
         ])
+        if problem.receivedUnits > 0 {
+            notebook.text("""
+                Today's stock covers \(percent(totalTarget > 0 ? today / totalTarget : 1)) of the targets, so the shortfall of each SKU \
+                (\(grouped(problem.receivedUnits)) units in all\(problem.receivedUnits + today < totalTarget.rounded(.down) ? ", as much as the network's free capacity holds" : "")) \
+                is bought and received at the fulfillment centers at the start of the horizon, split by their free capacity \
+                (`--supply on-hand` places today's stock alone). Where that stock goes is the decision below.
+                """)
+        }
 
         // MARK: - Allocation
         notebook.section("Recommended allocation against the baseline")
         notebook.text("""
-            Both plans place exactly the **\(grouped(available)) units** the network holds today, within each location's capacity \
+            Both plans place exactly the same **\(grouped(available)) units**\(problem.receivedUnits > 0 ? " (today's stock and the receipts)" : ", the network's stock today"), within each location's capacity \
             (its capacity less the stock of SKUs outside the plan). The **baseline** is one-size-fits-all: each SKU's stock split \
             over its locations in proportion to \(basis == .history ? "their share of its training sales" : "their capacity"). \
             The **recommendation** is a linear program (CLP): it moves stock between locations at the manifest's transfer costs \
             and minimises their cost plus a shortage penalty, the unit margin (price − unit cost) times the expected units short \
             that stock below target adds, so scarce stock goes where it is most likely to sell, net of moving it. Shipping cost \
-            is the cheapest set of transfers from today's stock to each plan; holding cost covers the horizon; expected fill is \
+            is the cheapest set of transfers from where the stock starts to each plan; holding cost covers the horizon; expected fill is \
             expected units sold over expected demand under normal demand.
             """)
         let totals = try plan.totalsFrame()

@@ -15,15 +15,17 @@ extension AllocationPlan.Problem {
     }
 
     /// Costs and expected service of holding `stock`, `[sku][location]`, each SKU summing to what is
-    /// available: shipping is the cheapest way to move today's stock there (a transportation
+    /// available: shipping is the cheapest way to move the stock from `origin` (by default today's
+    /// stock plus the receipts) there (a transportation
     /// problem per SKU, solved by CLP), holding is the SKUs' holding cost, the penalty is the unit
     /// margin times the expected shortage the stock below target adds.
     /// - Throws: ``AllocationPlanError/badInput(_:)`` when a SKU's total differs from today's, or
     ///   the stock cannot be moved there with the transfers possible.
-    public func totals(_ stock: [[Double]], target: [[Double]]) throws(AllocationPlanError) -> AllocationPlan.Totals {
+    public func totals(_ stock: [[Double]], target: [[Double]], from origin: [[Double]]? = nil) throws(AllocationPlanError) -> AllocationPlan.Totals {
+        let origin = origin ?? start
         var shipping = 0.0, holding = 0.0, penalty = 0.0, short = 0.0, mean = 0.0, units = 0.0
         for s in skus.indices {
-            shipping += try repositioningCost(s, to: stock[s])
+            shipping += try repositioningCost(s, from: origin[s], to: stock[s])
             for l in locations.indices {
                 let q = stock[s][l], mu = demandMean[s][l], sd = demandSD[s][l]
                 units += q
@@ -41,14 +43,14 @@ extension AllocationPlan.Problem {
                                      expectedShortUnits: short, expectedFill: fill)
     }
 
-    /// The least cost of moving SKU `s` from today's stock to `stock` (0 when nothing moves).
-    func repositioningCost(_ s: Int, to stock: [Double]) throws(AllocationPlanError) -> Double {
+    /// The least cost of moving SKU `s` from `origin` to `stock` (0 when nothing moves).
+    func repositioningCost(_ s: Int, from origin: [Double], to stock: [Double]) throws(AllocationPlanError) -> Double {
         let n = locations.count
-        let surplus = (0..<n).map { max(0, current[s][$0] - stock[$0]) }
-        let deficit = (0..<n).map { max(0, stock[$0] - current[s][$0]) }
+        let surplus = (0..<n).map { max(0, origin[$0] - stock[$0]) }
+        let deficit = (0..<n).map { max(0, stock[$0] - origin[$0]) }
         let moved = surplus.reduce(0, +)
         guard abs(moved - deficit.reduce(0, +)) < 1e-6 else {
-            throw .badInput("the plan for \(skus[s].id) places \(stock.reduce(0, +).formatted2) units but \(current[s].reduce(0, +).formatted2) are available")
+            throw .badInput("the plan for \(skus[s].id) places \(stock.reduce(0, +).formatted2) units but \(origin.reduce(0, +).formatted2) are available")
         }
         guard moved > 0 else { return 0 }
         var program = LinearProgram(.minimize)

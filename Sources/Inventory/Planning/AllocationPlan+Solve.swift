@@ -7,7 +7,7 @@ extension AllocationPlan {
     ///
     /// The linear program (solved by CLP) has, per SKU s, a variable `x[s, i, j] ≥ 0` for the units
     /// moved from location i (holding stock today) to j (`x[s, i, i]` stays, at no cost), rows
-    /// `Σ_j x[s, i, j] = current[s][i]` so that exactly the available stock is placed, and a row
+    /// `Σ_j x[s, i, j] = current[s][i] + receipts[s][i]` so that exactly the available stock is placed, and a row
     /// `Σ_s Σ_i x[s, i, j] ≤ capacity[j]` per location. Stock below target is penalised by the unit
     /// margin times the expected shortage it adds: the stock range `[0, target]` is cut at
     /// breakpoints, each segment a bounded variable priced at the margin times the slope of the
@@ -49,19 +49,22 @@ extension AllocationPlan {
         expectedFillRecommended = problem.expectedFill(recommendedUnits)
         baselineTotals = try problem.totals(baselineUnits, target: target)
         recommendedTotals = try problem.totals(recommendedUnits, target: target)
-        currentTotals = try problem.totals(problem.current, target: target)
+        currentTotals = try problem.totals(problem.current, target: target, from: problem.current)
     }
 }
 
 extension AllocationPlan.Problem {
     /// Units to place of each SKU: today's stock summed over the locations, rounded to whole units.
-    public var available: [Double] { current.map { $0.reduce(0, +).rounded() } }
+    public var available: [Double] { start.map { $0.reduce(0, +).rounded() } }
+
+    /// Where the stock both plans place starts: today's stock plus the receipts.
+    public var start: [[Double]] { zip(current, receipts).map { zip($0, $1).map(+) } }
 
     func validate() throws(AllocationPlanError) {
         guard serviceLevel > 0, serviceLevel < 1 else { throw .serviceLevelOutOfRange(serviceLevel) }
         let n = locations.count
         guard capacity.count == n else { throw .shapeMismatch("\(capacity.count) capacities for \(n) locations") }
-        for (array, name) in [(demandMean, "demand mean"), (demandSD, "demand sd"), (current, "current stock"), (history, "history")] {
+        for (array, name) in [(demandMean, "demand mean"), (demandSD, "demand sd"), (current, "current stock"), (receipts, "receipts"), (history, "history")] {
             guard array.count == skus.count, array.allSatisfy({ $0.count == n }) else {
                 throw .shapeMismatch("\(name) must be [sku][location], \(skus.count) × \(n)")
             }
@@ -78,11 +81,11 @@ extension AllocationPlan.Problem {
             }
             for l in 0..<n {
                 for (value, what) in [(demandMean[s][l], "demand mean"), (demandSD[s][l], "demand sd"),
-                                      (current[s][l], "current stock"), (history[s][l], "history")]
+                                      (current[s][l], "current stock"), (receipts[s][l], "receipts"), (history[s][l], "history")]
                 where !value.isFinite || value < 0 {
                     throw .invalidValue("\(what) of \(sku.id) at \(locations[l].name)", value)
                 }
-                if current[s][l] > 0, !covered[s][l] {
+                if current[s][l] + receipts[s][l] > 0, !covered[s][l] {
                     throw .badInput("\(sku.id) has stock at \(locations[l].name), which the plan does not cover")
                 }
             }
@@ -113,11 +116,12 @@ extension AllocationPlan.Problem {
 
     func solveProgram(target: [[Double]], segments: Int) throws(AllocationPlanError) -> [[Double]] {
         let n = locations.count
+        let origin = start
         var program = LinearProgram(.minimize)
         var flows: [(sku: Int, to: Int, variable: Variable)] = []
         var inflow = [[Variable]](repeating: [], count: n)
         for s in skus.indices {
-            for i in 0..<n where current[s][i] > 0 {
+            for i in 0..<n where origin[s][i] > 0 {
                 var outgoing: [Variable] = []
                 for j in 0..<n where covered[s][j] && (i == j || transferCost[i][j].isFinite) {
                     let variable = program.addVariable(cost: i == j ? 0 : transferCost[i][j])
@@ -125,7 +129,7 @@ extension AllocationPlan.Problem {
                     outgoing.append(variable)
                     inflow[j].append(variable)
                 }
-                program.addSumConstraint(outgoing, .equal(current[s][i]))
+                program.addSumConstraint(outgoing, .equal(origin[s][i]))
             }
             let margin = skus[s].unitMargin
             for j in 0..<n where covered[s][j] && target[s][j] > 0 && margin > 0 {

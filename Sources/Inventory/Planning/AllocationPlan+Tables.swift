@@ -4,18 +4,20 @@ extension AllocationPlan {
     /// The columns of `allocation.csv`, in file order.
     public static let allocationColumns = [
         "sku", "location", "region", "kind", "demand_mean", "demand_sd", "safety_stock", "target", "current",
-        "baseline", "recommended", "expected_fill_baseline", "expected_fill_recommended",
+        "baseline", "recommended", "expected_fill_baseline", "expected_fill_recommended", "receipt",
     ]
 
     /// `kind` as written in `allocation.csv`: `store` or `fc`.
     public static func kindLabel(_ kind: LocationKind) -> String { kind == .store ? "store" : "fc" }
 
     /// `allocation.csv`: one row per SKU × covered location, SKUs sorted, locations in manifest
-    /// order; demand, safety stock and target in units over the horizon, stock in whole units.
+    /// order; demand, safety stock and target in units over the horizon, stock in whole units;
+    /// `receipt` the units bought and received there at the start (see ``Problem/receivingPurchases()``).
     public func allocationFrame() throws -> DataFrame {
         var sku: [String] = [], location: [String] = [], region: [String] = [], kind: [String] = []
         var mean: [Double] = [], sd: [Double] = [], safety: [Double] = [], targets: [Double] = []
         var current: [Double] = [], base: [Int] = [], recommendation: [Int] = [], fillBase: [Double] = [], fillRecommended: [Double] = []
+        var receipt: [Int] = []
         for (s, item) in problem.skus.enumerated() {
             for (l, place) in problem.locations.enumerated() where problem.covered[s][l] {
                 sku.append(item.id)
@@ -31,6 +33,7 @@ extension AllocationPlan {
                 recommendation.append(Int(recommended[s][l]))
                 fillBase.append(expectedFillBaseline[s][l])
                 fillRecommended.append(expectedFillRecommended[s][l])
+                receipt.append(Int(problem.receipts[s][l].rounded()))
             }
         }
         let currentColumn = current.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
@@ -40,6 +43,7 @@ extension AllocationPlan {
             Column("demand_mean", mean), Column("demand_sd", sd), Column("safety_stock", safety), Column("target", targets),
             currentColumn, Column("baseline", base), Column("recommended", recommendation),
             Column("expected_fill_baseline", fillBase), Column("expected_fill_recommended", fillRecommended),
+            Column("receipt", receipt),
         ])
     }
 

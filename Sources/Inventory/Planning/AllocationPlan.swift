@@ -62,6 +62,9 @@ public struct AllocationPlan: Sendable {
         public var demandSD: [[Double]]
         /// Units on hand today, ≥ 0.
         public var current: [[Double]]
+        /// Units bought and received at the start of the horizon, ≥ 0 (zeros unless
+        /// ``receivingPurchases()`` added them): both plans place `current + receipts`.
+        public var receipts: [[Double]]
         /// Training sales, the history baseline's proportions, ≥ 0.
         public var history: [[Double]]
         /// Cost of moving one unit between locations, `[from][to]`, ≥ 0 (0 on the diagonal);
@@ -74,7 +77,8 @@ public struct AllocationPlan: Sendable {
 
         public init(skus: [SKU], locations: [Location], capacity: [Double], covered: [[Bool]]? = nil,
                     demandMean: [[Double]], demandSD: [[Double]], current: [[Double]], history: [[Double]]? = nil,
-                    transferCost: [[Double]], serviceLevel: Double = 0.95, horizonDays: Int = 56) {
+                    transferCost: [[Double]], serviceLevel: Double = 0.95, horizonDays: Int = 56,
+                    receipts: [[Double]]? = nil) {
             self.skus = skus
             self.locations = locations
             self.capacity = capacity
@@ -82,6 +86,7 @@ public struct AllocationPlan: Sendable {
             self.demandMean = demandMean
             self.demandSD = demandSD
             self.current = current
+            self.receipts = receipts ?? current.map { $0.map { _ in 0 } }
             self.history = history ?? current
             self.transferCost = transferCost
             self.serviceLevel = serviceLevel
