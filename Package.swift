@@ -64,5 +64,7 @@ let package = Package(
         .testTarget(name: "OptimizeTests", dependencies: ["Optimize"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        // Runs the built executables: the dependencies only make sure they are built first.
+        .testTarget(name: "EndToEndTests", dependencies: ["Tabular", "synth", "exploration", "segmentation", "forecasting", "allocation", "validation"]),
     ]
 )

@@ -22,7 +22,7 @@ struct Exploration: ParsableCommand {
             **\(dataset.manifest.name)**: \(raw.rowCount) transaction rows, \(dataset.manifest.locations.count) locations \
             in \(dataset.manifest.regions.count) regions.
             """)
-        notebook.table(try raw.head(8), caption: "The first transactions")
+        notebook.table(raw.head(8), caption: "The first transactions")
 
         // MARK: - Cleaning
         notebook.section("Cleaning")

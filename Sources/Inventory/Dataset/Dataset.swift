@@ -58,12 +58,17 @@ public struct Dataset: Sendable {
         TransactionColumns.Canonical.region, TransactionColumns.Canonical.description,
     ]
 
+    private static let numberFields: Set<String> = [TransactionColumns.Canonical.quantity, TransactionColumns.Canonical.unitPrice]
+
     private static func loadTransactions(_ manifest: DatasetManifest, skus: DataFrame?) throws -> DataFrame {
         let source = manifest.transactions
         let mapping = source.columns.mapping
         let file = source.file.relativePath
         var options = CSVReadingOptions()
         for (canonical, column) in mapping where textFields.contains(canonical) { options.types[column] = .string }
+        // Numbers are declared, so that a stray word is reported at its line rather than turning the
+        // whole column into text.
+        for (canonical, column) in mapping where numberFields.contains(canonical) { options.types[column] = .double }
         let raw = try read(source.file, options: options, keyOf: { column in
             mapping.first { $0.source == column }.map { "transactions.\(manifestKey($0.canonical))" } ?? "transactions"
         })
