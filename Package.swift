@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         // Runs the built executables: the dependencies only make sure they are built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["Tabular", "synth", "exploration", "segmentation", "forecasting", "allocation", "validation"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Restock", "synth", "exploration", "segmentation", "forecasting", "allocation", "validation"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import Tabular
+import Restock
 import Testing
 
 /// The five stages run on a small synthetic dataset (400 customers over 420 days, made by `synth`),
