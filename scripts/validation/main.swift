@@ -76,18 +76,6 @@ struct Validation: ParsableCommand {
         let kpis = try replay.kpiFrame(traces)
         let all = Array(replay.sites.indices)
         let network = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, $0.kpis(of: all, in: replay)) })
-        notebook.text("""
-            Four plans in two like-for-like pairs. **baseline** and **recommended** place the same total stock (today's \
-            \(StrategyReport.amount(placements.reduce(0) { $0 + $1.current })) units plus what is received at the fulfillment \
-            centers: \(StrategyReport.amount(placements.reduce(0) { $0 + $1.recommended })) units) one size fits all or where \
-            the allocation puts it. **current** is today's stock left where it is and **rebalanced** the same stock after \
-            the \(transfers.count) transfers of `transfers.csv` on the first morning, transfer cost counted. `kpis.csv` has \
-            the KPIs per region and location too (columns `plan`, `scope` — `network`, `region:<name>` or \
-            `location:<name>` — `kpi` and `value`).
-            """)
-        notebook.table(try ValidationTables.formatted(ValidationTables.wide(kpis, scope: "network"), currency: dataset.manifest.currency),
-                       caption: "Network KPIs over the held-out weeks")
-
         // MARK: - Differences with bootstrap intervals
         let differences = try replay.bootstrapDifferences(PlanComparison.all, traces: traces, resamples: bootstrap, seed: options.seed)
         let figureNames = ["kpi_comparison": ("Cost, fill rate and units lost: the allocation decision (top) and the rebalancing decision (bottom)", StrategyReport.FigureLink.Topic.overview),
@@ -100,6 +88,16 @@ struct Validation: ParsableCommand {
         let report = try StrategyReport(replay: replay, traces: traces, differences: differences, placements: placements,
                                         transfers: transfers, figures: links, datasetName: dataset.manifest.name,
                                         currency: dataset.manifest.currency, resamples: bootstrap)
+        notebook.text("""
+            Four plans in two like-for-like pairs. **baseline** and **recommended** place the same total stock \
+            (\(report.stockPlaced)), one size fits all or where the allocation puts it. **current** is today's stock left where it is and **rebalanced** the same stock after \
+            the \(transfers.count) transfers of `transfers.csv` on the first morning, transfer cost counted. `kpis.csv` has \
+            the KPIs per region and location too (columns `plan`, `scope` — `network`, `region:<name>` or \
+            `location:<name>` — `kpi` and `value`).
+            """)
+        notebook.table(try ValidationTables.formatted(ValidationTables.wide(kpis, scope: "network"), currency: dataset.manifest.currency),
+                       caption: "Network KPIs over the held-out weeks")
+
         let intervalNote = """
             Intervals are 95% percentile bootstrap intervals over \(bootstrap) resamples of the SKUs, paired (a drawn SKU \
             counts in both plans). SKUs are resampled, not weeks: a SKU's replay does not depend on the others', while weeks \
@@ -164,12 +162,12 @@ struct Validation: ParsableCommand {
 
         // MARK: - Fill rate by store
         notebook.section("Fill rate by store")
-        let siteNames = replay.sites.map { $0.isStore ? $0.name : $0.name + " (FC)" }
-        var stores = Figure(width: 1500, height: 200 + 46 * replay.sites.count, title: "Replayed fill rate by location", columns: 2, sharesY: true)
+        let siteNames = replay.sites.map { StrategyReport.displayName($0.name, isStore: $0.isStore) }
+        var stores = Figure(width: 1400, height: 200 + 46 * replay.sites.count, title: "Replayed fill rate by location", columns: 2, sharesY: true)
         for (column, decision) in rows.enumerated() {
             stores[0, column].title = decision.title == "Allocation" ? "Allocation: baseline vs recommended" : "Rebalancing: today's stock vs with transfers"
-            stores[0, column].xAxis = Axis(label: "Fill rate", format: .percent)
-            stores[0, column].legend = .outside
+            stores[0, column].xAxis = Axis(label: "Fill rate", format: .percent, limits: 0...1)
+            stores[0, column].legend = .inside(.bottomRight)
             try stores[0, column].barChart(categories: siteNames, series: [decision.comparison.reference, decision.comparison.other].map { plan in
                 series(plan, replay.sites.indices.map { trace(plan)?.kpis(of: [$0], in: replay).fillRate ?? .nan })
             }, orientation: .horizontal)
@@ -181,16 +179,19 @@ struct Validation: ParsableCommand {
         notebook.section("Over the held-out weeks")
         let weekEnds = (0..<((replay.days + 6) / 7)).map { CivilDate(days: calendar.cutoff.daysSince1970 + 7 * $0 + 6).date }
         var cumulative = Figure(width: 1400, height: 900, title: "Cumulative stockouts and cost over the held-out weeks", rows: 2, columns: 2)
+        let weekly = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, $0.weekly(in: replay)) })
+        let lostTop = 1.06 * max(1, weekly.values.map { $0.lost.reduce(0, +) }.max() ?? 1)  // headroom for the markers
+        let costTop = 1.06 * max(1, weekly.values.map { $0.cost.reduce(0, +) }.max() ?? 1)
         for (row, decision) in rows.enumerated() {
             let pair = [decision.comparison.reference, decision.comparison.other].compactMap(trace)
             cumulative[row, 0].title = "\(decision.title): units lost, cumulative to the end of each week"
-            cumulative[row, 0].yAxis = Axis(label: "Units", format: .compact)
+            cumulative[row, 0].yAxis = Axis(label: "Units", format: .compact, limits: 0...lostTop)
             cumulative[row, 0].legend = .inside(.topLeft)
-            try cumulative[row, 0].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal($0.weekly(in: replay).lost)) }, markers: true)
+            try cumulative[row, 0].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal(weekly[$0.plan]?.lost ?? [])) }, markers: true)
             cumulative[row, 1].title = "\(decision.title): total cost, cumulative"
-            cumulative[row, 1].yAxis = Axis(label: money.label("Cost"), format: .compact)
+            cumulative[row, 1].yAxis = Axis(label: money.label("Cost"), format: .compact, limits: 0...costTop)
             cumulative[row, 1].legend = .hidden
-            try cumulative[row, 1].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal($0.weekly(in: replay).cost)) }, markers: true)
+            try cumulative[row, 1].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal(weekly[$0.plan]?.cost ?? [])) }, markers: true)
         }
         notebook.figure(try cumulative.png(), name: "cumulative", caption: figureNames["cumulative"]?.0 ?? "")
 
@@ -203,12 +204,12 @@ struct Validation: ParsableCommand {
                 let (axisLabel, format): (String, NumberFormat) = switch difference.kpi {
                 case "fill_rate": ("Fill rate, \(decision.comparison)", .percent)
                 case "total_cost": (money.label("Cost, \(decision.comparison)"), .compact)
-                default: ("Units lost, \(decision.comparison)", .automatic)
+                default: ("Units lost, \(decision.comparison)", .compact)
                 }
                 distributions[panel.0, panel.1].title = "\(decision.title): \(difference.kpi.replacingOccurrences(of: "_", with: " ")) difference"
                 distributions[panel.0, panel.1].xAxis = Axis(label: axisLabel, format: format)
                 distributions[panel.0, panel.1].yAxis = Axis(label: "Resamples")
-                distributions[panel.0, panel.1].legend = row == 0 && column == 2 ? .outside : .hidden
+                distributions[panel.0, panel.1].legend = column == 2 ? .outside : .hidden
                 try distributions[panel.0, panel.1].histogram(difference.replicates, bins: 40, name: "resamples", color: planColor(decision.comparison.other).mixed(with: .white, amount: 0.35))
                 let top = Double(difference.replicates.count) / 8
                 try distributions[panel.0, panel.1].lineChart(x: [difference.lower, difference.lower, difference.upper, difference.upper],
@@ -231,12 +232,13 @@ struct Validation: ParsableCommand {
         print("validation: wrote \(notebook.stem), kpis.csv (\(kpis.rowCount) rows), report.md to \(options.outputDirectory.path)")
         for trace in traces {
             guard let k = network[trace.plan] else { continue }
-            print(String(format: "  %-12@ fill %.4f  total cost %.2f  (shipping %.2f, transfers %.2f, holding %.2f)  lost %.0f units  events %d",
-                         trace.plan.rawValue as NSString, k.fillRate, k.totalCost, k.shippingCost, k.transferCost, k.holdingCost,
+            print(String(format: "  %@ fill %.4f  total cost %.2f  (shipping %.2f, transfers %.2f, holding %.2f)  lost %.0f units  events %d",
+                         trace.plan.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) as NSString, k.fillRate, k.totalCost, k.shippingCost, k.transferCost, k.holdingCost,
                          k.stockoutUnits, k.stockoutEvents))
         }
         for d in differences {
-            print(String(format: "  %-14@ %-24@ %.4f  95%% CI [%.4f, %.4f]", d.kpi as NSString, d.comparison.description as NSString, d.estimate, d.lower, d.upper))
+            print(String(format: "  %@ %@ %.4f  95%% CI [%.4f, %.4f]", d.kpi.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString,
+                         d.comparison.description.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, d.estimate, d.lower, d.upper))
         }
     }
 

@@ -124,7 +124,11 @@ extension StrategyReport {
         let avoided = receivers.reduce(0) { $0 + $1.current.stockoutUnits - $1.rebalanced.stockoutUnits }
         let caused = senders.reduce(0) { $0 + $1.rebalanced.stockoutUnits - $1.current.stockoutUnits }
         let units = transferUnits.reduce(0, +)
+        let elsewhere = (today.stockoutUnits - moved.stockoutUnits) - avoided + caused
         var text = "The receiving stores lose \(Self.amount(avoided)) fewer units and the sending stores \(Self.amount(caused)) more, out of \(Self.amount(units)) units moved for \(money(moved.transferCost))"
+        if abs(elsewhere) >= 0.5 {
+            text += "; the other locations (chiefly the fulfillment centers, whose stock the stores' weekly orders draw on) lose \(Self.amount(abs(elsewhere))) \(elsewhere > 0 ? "fewer" : "more")"
+        }
         if units > 0, avoided < 0.5 * units {
             text += ": most moved units were not needed where they went before the stores' own weekly replenishment from their fulfillment center arrived, or the receiving stores sold less than the allocation stage expected"
         }
@@ -137,6 +141,15 @@ extension StrategyReport {
     }
 
     // MARK: - The two decisions
+
+    /// "3,515 units (today's stock)" or "3,900 units: today's 3,515 and 385 received at the fulfillment centers".
+    public var stockPlaced: String {
+        let received = totals.recommended - totals.current
+        if abs(received) < 0.5 { return "\(Self.amount(totals.recommended)) units, today's stock" }
+        return received > 0
+            ? "\(Self.amount(totals.recommended)) units: today's \(Self.amount(totals.current)) and \(Self.amount(received)) received at the fulfillment centers"
+            : "\(Self.amount(totals.recommended)) units, \(Self.amount(-received)) fewer than today's \(Self.amount(totals.current))"
+    }
 
     /// A KPI row of a comparison table: its label, how to read it off the KPIs and how to write it.
     private struct Row {
@@ -170,7 +183,7 @@ extension StrategyReport {
         if abs(totals.baseline - totals.recommended) > 0.5 {
             lines.append("*The baseline places \(Self.amount(totals.baseline)) units and the recommended allocation \(Self.amount(totals.recommended)): not the same total, so part of the difference below is more or less stock rather than better placement.*")
         } else {
-            lines.append("Both plans place the same \(Self.amount(totals.recommended)) units (today's stock is \(Self.amount(totals.current)); the difference is received at the fulfillment centers); they differ only in where the units start.")
+            lines.append("Both plans place the same \(stockPlaced); they differ only in where the units start.")
         }
         lines.append("")
         lines += comparisonTable(.allocation, rows: [
@@ -225,7 +238,7 @@ extension StrategyReport {
         var lines = ["| location | today | baseline | recommended | rec − base | fill base → rec | transfers (net) | fill today → with transfers |",
                      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for o in locations {
-            lines.append("| \(o.name)\(o.isStore ? "" : " (FC)"), \(o.region) | \(Self.amount(o.currentUnits)) | \(Self.amount(o.baselineUnits)) | \(Self.amount(o.recommendedUnits)) | \(Self.signedAmount(o.change)) | \(Self.percent(o.baseline.fillRate)) → \(Self.percent(o.recommended.fillRate)) | \(Self.signedAmount(o.transferredUnits)) | \(Self.percent(o.current.fillRate)) → \(Self.percent(o.rebalanced.fillRate)) |")
+            lines.append("| \(Self.displayName(o.name, isStore: o.isStore)), \(o.region) | \(Self.amount(o.currentUnits)) | \(Self.amount(o.baselineUnits)) | \(Self.amount(o.recommendedUnits)) | \(Self.signedAmount(o.change)) | \(Self.percent(o.baseline.fillRate)) → \(Self.percent(o.recommended.fillRate)) | \(Self.signedAmount(o.transferredUnits)) | \(Self.percent(o.current.fillRate)) → \(Self.percent(o.rebalanced.fillRate)) |")
         }
         lines.append("")
         let stores = locations.filter(\.isStore)
@@ -251,6 +264,11 @@ extension StrategyReport {
             lines.append("- The lowest replayed fill rate under the recommended allocation is \(worst.name)'s, \(Self.percent(worst.recommended.fillRate)).")
         }
         return lines
+    }
+
+    /// A location's name marked "(FC)" when it is a fulfillment center whose name does not say so.
+    public static func displayName(_ name: String, isStore: Bool) -> String {
+        isStore || name.hasSuffix("FC") ? name : name + " (FC)"
     }
 
     func monitoring() -> [String] {

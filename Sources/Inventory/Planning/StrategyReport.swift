@@ -168,8 +168,7 @@ public struct StrategyReport: Sendable {
             morning: the same demand, the same weekly order-up-to replenishment of stores from their fulfillment center \
             (the centers are not resupplied during the period) and the same costs for every plan. Demand not met from \
             stock that day is lost. Plans are compared only with a plan that starts from the same total stock: the \
-            baseline and the recommended allocation place the same \(Self.amount(totals.recommended)) units (today's \
-            \(Self.amount(totals.current)) plus what is received at the fulfillment centers), and the rebalancing compares \
+            baseline and the recommended allocation place the same \(stockPlaced), and the rebalancing compares \
             today's stock with and without the transfers (made on the first morning, each moving at most what the \
             sender holds, at the dataset's transfer cost). Intervals are 95% percentile bootstrap intervals over \
             \(resamples) resamples of the SKUs (paired: a drawn SKU counts in both plans); they measure how much the \
