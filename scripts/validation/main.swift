@@ -204,7 +204,7 @@ struct Validation: ParsableCommand {
                 let (axisLabel, format): (String, NumberFormat) = switch difference.kpi {
                 case "fill_rate": ("Fill rate, \(decision.comparison)", .percent)
                 case "total_cost": (money.label("Cost, \(decision.comparison)"), .compact)
-                default: ("Units lost, \(decision.comparison)", .compact)
+                default: ("Units lost, \(decision.comparison)", .plain(decimals: 0))
                 }
                 distributions[panel.0, panel.1].title = "\(decision.title): \(difference.kpi.replacingOccurrences(of: "_", with: " ")) difference"
                 distributions[panel.0, panel.1].xAxis = Axis(label: axisLabel, format: format)
