@@ -11,7 +11,8 @@ func validationFixture(_ name: String) throws -> DataFrame {
 
 /// One SKU, one week: Columbus FC (online orders of region East at 2 a unit) supplies Chicago
 /// (3 a day) and Detroit (1 on day 0) at 0.5 a unit; stores order up to 5 on day 0 only, arriving
-/// next morning; holding 0.1 a unit a day. Start stock from Fixtures/validation/allocation.csv.
+/// next morning; holding 0.1 a unit a day. Start stock from Fixtures/validation/allocation.csv (today's
+/// stock FC 2, Chicago 8, Detroit 9); the transfer moves 3 units Detroit → Chicago at 1 a unit.
 func handReplay(withTransfers: Bool = true) throws -> ValidationReplay {
     let placements = try ValidationInputs.placements(validationFixture("allocation"))
     let transfers = withTransfers ? try ValidationInputs.transfers(validationFixture("transfers")) : []
@@ -28,7 +29,7 @@ func handReplay(withTransfers: Bool = true) throws -> ValidationReplay {
         nodes: [.init(site: 1, region: "North", shippingCost: 0), .init(site: 2, region: "North", shippingCost: 0),
                 .init(site: 0, region: "East", shippingCost: 2)],
         demand: [[[3, 3, 3, 3, 3, 3, 3], [1, 0, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0]]],
-        baseline: stock(\.baseline), recommended: stock(\.recommended), moves: moves,
+        baseline: stock(\.baseline), recommended: stock(\.recommended), current: stock(\.current), moves: moves,
         transferCost: [[0, 1, 1], [1, 0, 1], [1, 1, 0]], levels: [[0, 5, 5]], reviewDays: 7, leadTimeDays: 0,
         start: CivilDate(year: 2024, month: 11, day: 4))
 }
@@ -75,17 +76,46 @@ func handReplay(withTransfers: Bool = true) throws -> ValidationReplay {
     #expect(center.fillRate == 0 && center.stockoutEvents == 1)
 }
 
-@Test func transfersMoveStockOnTheFirstMorningAndAreCosted() throws {
-    // 3 units Chicago → Detroit at 1 a unit: Chicago 7, Detroit 5, then both order 1 from the FC.
+@Test func currentStockReplayMatchesTheHandTrace() throws {
+    // FC 2, Chicago 8, Detroit 9. Day 0: Chicago sells 3 (5 left, at its level: no order), Detroit sells 1
+    // (8 left). Day 1: the FC ships both online orders; Chicago sells 3 (2 left). Day 2: Chicago sells 2,
+    // loses 1; days 3–6 it loses 3 a day. End-of-day stock 15, 10, 8, 8, 8, 8, 8.
     let replay = try handReplay()
-    let trace = try replay.run(.recommendedWithTransfers)
+    let trace = try replay.run(.current)
+    let network = trace.kpis(of: [0, 1, 2], in: replay)
+    #expect(trace.unitsTransferred == 0 && network.transferCost == 0)
+    #expect(network.unitsSold == 11 && network.stockoutUnits == 13 && network.stockoutEvents == 5)
+    #expect(abs(network.shippingCost - 4) < 1e-12)
+    #expect(abs(network.holdingCost - 6.5) < 1e-12)
+    #expect(abs(network.totalCost - 10.5) < 1e-12)
+    #expect(trace.onHand[0][1] == [5, 2, 0, 0, 0, 0, 0])
+}
+
+@Test func rebalancedReplayAvoidsAStockoutAtAKnownCost() throws {
+    // The same stock with 3 units Detroit → Chicago on the first morning at 1 a unit: Chicago 11, Detroit 6,
+    // neither orders. Chicago sells 3 a day to day 2 and 2 on day 3: 3 more units sold, one stockout day
+    // fewer, for 3 of transfer cost; holding falls to 5.2 (end-of-day stock 15, 10, 7, 5, 5, 5, 5).
+    let replay = try handReplay()
+    let trace = try replay.run(.rebalanced)
     let network = trace.kpis(of: [0, 1, 2], in: replay)
     #expect(trace.unitsTransferred == 3)
-    #expect(network.transferCost == 3 && trace.kpis(of: [2], in: replay).transferCost == 3)
-    #expect(network.unitsSold == 11)
-    #expect(abs(network.shippingCost - 5) < 1e-12)
-    #expect(abs(network.holdingCost - 4.2) < 1e-12)
+    #expect(network.transferCost == 3 && trace.kpis(of: [1], in: replay).transferCost == 3)
+    #expect(network.unitsSold == 14 && network.stockoutUnits == 10 && network.stockoutEvents == 4)
+    #expect(abs(network.fillRate - 14.0 / 24) < 1e-12)
+    #expect(abs(network.shippingCost - 4) < 1e-12)
+    #expect(abs(network.holdingCost - 5.2) < 1e-12)
     #expect(abs(network.totalCost - 12.2) < 1e-12)
+    #expect(trace.onHand[0][1] == [8, 5, 2, 0, 0, 0, 0] && trace.onHand[0][2] == [5, 5, 5, 5, 5, 5, 5])
+    // Only the rebalanced plan makes the moves; the others start from their own stock.
+    #expect(replay.moves(of: .rebalanced).count == 1 && replay.moves(of: .recommended).isEmpty && replay.moves(of: .current).isEmpty)
+    #expect(replay.startStock(.rebalanced) == replay.startStock(.current))
+}
+
+@Test func aTransferMovesAtMostTheSendersStock() throws {
+    var replay = try handReplay()
+    replay.moves = [.init(sku: 0, from: 2, to: 1, units: 50)]
+    let trace = try replay.run(.rebalanced)
+    #expect(trace.unitsTransferred == 9 && trace.kpis(of: [1], in: replay).transferCost == 9)
 }
 
 @Test func traceAgreesWithTheSimulatorOverTheWholePeriod() throws {
@@ -105,8 +135,9 @@ func handReplay(withTransfers: Bool = true) throws -> ValidationReplay {
     let traces = try ValidationPlan.allCases.map { try replay.run($0) }
     let frame = try replay.kpiFrame(traces)
     #expect(frame.columnNames == ["plan", "scope", "kpi", "value"])
-    // 3 plans × (network + 1 region + 3 locations) × 12 KPIs.
-    #expect(frame.rowCount == 3 * 5 * 12)
+    // 4 plans × (network + 1 region + 3 locations) × 12 KPIs.
+    #expect(frame.rowCount == 4 * 5 * 12)
+    #expect(Set(try frame["plan", String.self].compactMap { $0 }) == ["baseline", "recommended", "current", "rebalanced"])
     let wide = try ValidationTables.wide(frame, scope: "location:Chicago")
     let names = try wide["kpi", String.self]
     let fill = try #require(names.firstIndex(of: "fill_rate"))
@@ -137,6 +168,7 @@ func fiveSKUReplay() throws -> ValidationReplay {
     replay.holdingCostPerDay = Array(repeating: 0.1, count: 5)
     replay.demand = (1...5).map { k in one.demand[0].map { $0.map { $0 * Double(k) } } }
     replay.baseline = Array(repeating: one.baseline[0], count: 5)
+    replay.current = Array(repeating: one.current[0], count: 5)
     replay.recommended = (0..<5).map { k in one.recommended[0].map { $0 + Double(k) } }
     replay.levels = Array(repeating: one.levels[0], count: 5)
     replay.moves = []
@@ -153,7 +185,9 @@ func fiveSKUReplay() throws -> ValidationReplay {
     #expect(first[0].replicates != other[0].replicates)
     let all = Array(replay.sites.indices)
     let b = base.kpis(of: all, in: replay), r = rec.kpis(of: all, in: replay)
-    #expect(first.map(\.kpi) == ["total_cost", "fill_rate"])
+    #expect(first.map(\.kpi) == ["total_cost", "fill_rate", "stockout_units"])
+    #expect(first.allSatisfy { $0.comparison == .allocation })
+    #expect(abs(first[2].estimate - (r.stockoutUnits - b.stockoutUnits)) < 1e-9)
     #expect(abs(first[0].estimate - (r.totalCost - b.totalCost)) < 1e-9)
     #expect(abs(first[1].estimate - (r.fillRate - b.fillRate)) < 1e-12)
     for difference in first {
@@ -172,6 +206,35 @@ func fiveSKUReplay() throws -> ValidationReplay {
     #expect(differences[1].estimate == 0 && !differences[1].isSignificant)
 }
 
+@Test func bootstrapComparesBothPairs() throws {
+    // One SKU: rebalanced − current is +1.7 of cost, +3/24 of fill rate and −3 units lost, with no spread.
+    let replay = try handReplay()
+    let traces = try ValidationPlan.allCases.map { try replay.run($0) }
+    let differences = try replay.bootstrapDifferences(PlanComparison.all, traces: traces, resamples: 50, seed: 1)
+    #expect(differences.map(\.comparison) == [.allocation, .allocation, .allocation, .rebalancing, .rebalancing, .rebalancing])
+    let rebalancing = differences.filter { $0.comparison == .rebalancing }
+    #expect(abs(rebalancing[0].estimate - 1.7) < 1e-9 && rebalancing[0].isSignificant)
+    #expect(abs(rebalancing[1].estimate - 3.0 / 24) < 1e-12 && rebalancing[1].lower == rebalancing[1].upper)
+    #expect(abs(rebalancing[2].estimate + 3) < 1e-9)
+    #expect(PlanComparison.rebalancing.description == "rebalanced − current")
+    let table = try ValidationTables.intervals(differences, resamples: 50)
+    #expect(try table["kpi", String.self][4] == "fill_rate (rebalanced − current)")
+    #expect(throws: ValidationInputError.self) {
+        try replay.bootstrapDifferences(PlanComparison.all, traces: Array(traces.prefix(2)), resamples: 5, seed: 1)
+    }
+}
+
+@Test func bootstrapOfManySKUsCoversTheRebalancingEstimate() throws {
+    var replay = try fiveSKUReplay()
+    replay.moves = (0..<5).map { .init(sku: $0, from: 2, to: 1, units: 3) }
+    let current = try replay.run(.current), rebalanced = try replay.run(.rebalanced)
+    let differences = try replay.bootstrapDifferences(reference: current, other: rebalanced, resamples: 300, seed: 11)
+    for difference in differences {
+        #expect(difference.comparison == .rebalancing)
+        #expect(difference.lower <= difference.estimate && difference.estimate <= difference.upper)
+    }
+}
+
 @Test func bootstrapRejectsBadSettings() throws {
     let replay = try handReplay()
     let trace = try replay.run(.baseline)
@@ -186,7 +249,9 @@ func fiveSKUReplay() throws -> ValidationReplay {
     #expect(placements.count == 3)
     #expect(placements[0].isStore == false && placements[1].recommended == 10 && placements[2].baseline == 6)
     let transfers = try ValidationInputs.transfers(validationFixture("transfers"))
-    #expect(transfers == [TransferRow(sku: "BRIE", from: "Chicago", to: "Detroit", quantity: 3, cost: 3, benefit: 4.5)])
+    #expect(transfers == [TransferRow(sku: "BRIE", from: "Detroit", to: "Chicago", quantity: 3, cost: 3, benefit: 4.5)])
+    // The fixture carries an extra `receipt` column, which is ignored.
+    #expect(placements[2].current == 9)
     #expect(try ValidationInputs.transfers(validationFixture("transfers_header_only")).isEmpty)
 }
 
@@ -242,5 +307,8 @@ func fiveSKUReplay() throws -> ValidationReplay {
 @Test func formattedTablesKeepEachKPIsPrecision() throws {
     let frame = try DataFrame(columns: [Column("kpi", ["fill_rate", "total_cost", "stockout_events"]), Column("baseline", [0.8066, 6293.456, 994.0])])
     let formatted = try ValidationTables.formatted(frame)
-    #expect(try formatted["baseline", String.self] == ["80.7%", "6,293.46", "994"])
+    #expect(try formatted["baseline", String.self] == ["80.7%", "$6,293", "994"])
+    let pounds = try DataFrame(columns: [Column("kpi", ["total_cost (rebalanced − current)", "fill_rate (rebalanced − current)", "stockout_units (rebalanced − current)"]),
+                                         Column("estimate", [791.4, 0.0212, -187.6])])
+    #expect(try ValidationTables.formatted(pounds, currency: "£")["estimate", String.self] == ["+£791", "+2.1 points", "−188"])
 }

@@ -6,7 +6,7 @@ import Restock
 
 struct Validation: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replays the held-out weeks for the baseline and recommended allocations and writes the KPIs and the strategy report.")
+        abstract: "Replays the held-out weeks for the allocation (baseline vs recommended) and the transfers (today's stock with vs without) and writes the KPIs and the strategy report.")
 
     @OptionGroup var options: StageOptions
 
@@ -30,13 +30,14 @@ struct Validation: ParsableCommand {
     }
 
     func run() throws {
-        var notebook = Notebook(number: 5, name: "validation", title: "Validation of the allocation", seed: options.seed)
+        var notebook = Notebook(number: 5, name: "validation", title: "Validation of the allocation and the transfers", seed: options.seed)
         let allocationURL = try options.stageOutput("allocation.csv", writtenBy: "allocation")
         let transfersURL = try options.stageOutput("transfers.csv", writtenBy: "allocation")
         let forecastsURL = options.outputDirectory.appendingPathComponent("forecasts.csv")
         let forecasts = FileManager.default.fileExists(atPath: forecastsURL.path)
             ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: forecastsURL)) : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
+        let money = Money(symbol: dataset.manifest.currency)
         let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL))
         let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL))
         let weeks = horizon ?? forecasts?.weeks ?? 8
@@ -71,108 +72,156 @@ struct Validation: ParsableCommand {
 
         // MARK: - Replay
         notebook.section("Replay of the plans")
-        let plans: [ValidationPlan] = transfers.isEmpty ? [.baseline, .recommended] : ValidationPlan.allCases
-        let traces = try plans.map { try replay.run($0) }
+        let traces = try ValidationPlan.allCases.map { try replay.run($0) }
         let kpis = try replay.kpiFrame(traces)
-        notebook.text("KPIs of the whole network per plan (`kpis.csv` has them per region and location too: columns `plan`, `scope` — `network`, `region:<name>` or `location:<name>` — `kpi` and `value`).")
-        notebook.table(try ValidationTables.formatted(ValidationTables.wide(kpis, scope: "network")), caption: "Network KPIs over the held-out weeks")
-        let network = traces.map { $0.kpis(of: Array(replay.sites.indices), in: replay) }
-
+        let all = Array(replay.sites.indices)
+        let network = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, $0.kpis(of: all, in: replay)) })
         // MARK: - Differences with bootstrap intervals
-        notebook.section("Differences with bootstrap intervals")
-        let differences = try replay.bootstrapDifferences(reference: traces[0], other: traces[1], resamples: bootstrap, seed: options.seed)
+        let differences = try replay.bootstrapDifferences(PlanComparison.all, traces: traces, resamples: bootstrap, seed: options.seed)
+        let figureNames = ["kpi_comparison": ("Cost, fill rate and units lost: the allocation decision (top) and the rebalancing decision (bottom)", StrategyReport.FigureLink.Topic.overview),
+                           "cumulative": ("Cumulative units lost and cost over the held-out weeks, per decision", .overview),
+                           "bootstrap": ("Bootstrap distributions of the two decisions' differences with their 95% intervals", .overview),
+                           "fill_by_store": ("Replayed fill rate by location, per decision", .stores)]
+        let links = ["kpi_comparison", "cumulative", "bootstrap", "fill_by_store"].compactMap { name in
+            figureNames[name].map { StrategyReport.FigureLink(file: "figures/\(notebook.stem)_\(name).png", caption: $0.0, topic: $0.1) }
+        }
+        let report = try StrategyReport(replay: replay, traces: traces, differences: differences, placements: placements,
+                                        transfers: transfers, figures: links, datasetName: dataset.manifest.name,
+                                        currency: dataset.manifest.currency, resamples: bootstrap)
         notebook.text("""
-            Differences recommended − baseline with 95% percentile bootstrap intervals over \(bootstrap) resamples of the \
-            SKUs, paired (a drawn SKU counts in both plans). SKUs are resampled, not weeks: a SKU's replay does not depend on \
-            the others', while weeks are chained by the stock carried from one to the next. The interval says how much the \
-            difference depends on which SKUs are in the assortment, not on another season's demand.
+            Four plans in two like-for-like pairs. **baseline** and **recommended** place the same total stock \
+            (\(report.stockPlaced)), one size fits all or where the allocation puts it. **current** is today's stock left where it is and **rebalanced** the same stock after \
+            the \(transfers.count) transfers of `transfers.csv` on the first morning, transfer cost counted. `kpis.csv` has \
+            the KPIs per region and location too (columns `plan`, `scope` — `network`, `region:<name>` or \
+            `location:<name>` — `kpi` and `value`).
             """)
-        notebook.table(try ValidationTables.formatted(ValidationTables.intervals(differences, resamples: bootstrap)), caption: "Recommended − baseline")
-        notebook.metrics(traces.indices.map { Metric("Fill rate, \(traces[$0].plan)", NumberFormat.percent.string(network[$0].fillRate)) }
-            + traces.indices.map { Metric("Total cost, \(traces[$0].plan)", StrategyReport.amount(network[$0].totalCost)) }
-            + differences.map { d in
-                let show = d.kpi == "fill_rate" ? StrategyReport.points : StrategyReport.signedAmount
-                return Metric("\(d.kpi) recommended − baseline (95% CI)", "\(show(d.estimate)) [\(show(d.lower)), \(show(d.upper))]")
-            })
+        notebook.table(try ValidationTables.formatted(ValidationTables.wide(kpis, scope: "network"), currency: dataset.manifest.currency),
+                       caption: "Network KPIs over the held-out weeks")
+
+        let intervalNote = """
+            Intervals are 95% percentile bootstrap intervals over \(bootstrap) resamples of the SKUs, paired (a drawn SKU \
+            counts in both plans). SKUs are resampled, not weeks: a SKU's replay does not depend on the others', while weeks \
+            are chained by the stock carried from one to the next. An interval says how much the difference depends on which \
+            SKUs are in the assortment, not on another season's demand.
+            """
+        func metrics(_ comparison: PlanComparison) -> [Metric] {
+            let chosen: [PlanDifference] = differences.filter { $0.comparison == comparison }
+            return chosen.map { d in
+                let show: (Double) -> String
+                switch d.kpi {
+                case "fill_rate": show = { StrategyReport.points($0) }
+                case "total_cost": show = { ($0.rounded() > 0 ? "+" : "") + money($0) }
+                default: show = { StrategyReport.signedAmount($0) }
+                }
+                return Metric("\(d.kpi.replacingOccurrences(of: "_", with: " ")), \(comparison) (95% CI)", "\(show(d.estimate)) [\(show(d.lower)), \(show(d.upper))]")
+            }
+        }
+
+        notebook.section("Allocation decision: recommended vs baseline")
+        notebook.text(report.allocationDecision)
+        notebook.metrics(metrics(.allocation))
+
+        notebook.section("Rebalancing decision: transfers vs doing nothing")
+        notebook.text(report.rebalancingDecision)
+        notebook.metrics(metrics(.rebalancing))
+        notebook.text(intervalNote)
+        notebook.table(try ValidationTables.formatted(ValidationTables.intervals(differences, resamples: bootstrap), currency: dataset.manifest.currency),
+                       caption: "Differences with 95% bootstrap intervals")
 
         // MARK: - KPI comparison
         notebook.section("KPI comparison")
-        var comparison = Figure(width: 1400, height: 900, title: "Baseline vs recommended allocation over the held-out weeks", rows: 2, columns: 2)
-        let componentNames = ["Shipping", "Transfers", "Holding", "Total"]
-        comparison[0, 0].title = "Cost by component"
-        comparison[0, 0].yAxis = Axis(label: "Cost", format: .compact)
-        try comparison[0, 0].barChart(categories: componentNames, series: zip(traces, network).map { trace, k in
-            Series(trace.plan.rawValue, [k.shippingCost, k.transferCost, k.holdingCost, k.totalCost])
-        })
+        let rows: [(title: String, comparison: PlanComparison)] = [("Allocation", .allocation), ("Rebalancing", .rebalancing)]
         let scopes = replay.networkAndRegions(traces[0]).map(\.name)
-        func byScope(_ trace: ReplayTrace, _ value: (ValidationKPIs) -> Double) -> [Double] {
-            replay.networkAndRegions(trace).map { value($0.kpis) }
+        func trace(_ plan: ValidationPlan) -> ReplayTrace? { traces.first { $0.plan == plan } }
+        func series(_ plan: ValidationPlan, _ values: [Double]) -> Series { Series(plan.label, values, color: planColor(plan)) }
+        func byScope(_ plan: ValidationPlan, _ value: (ValidationKPIs) -> Double) -> [Double] {
+            trace(plan).map { replay.networkAndRegions($0).map { value($0.kpis) } } ?? []
         }
-        for (row, column) in [(0, 1), (1, 0), (1, 1)] { comparison[row, column].legend = .hidden }
-        comparison[0, 1].title = "Fill rate"
-        comparison[0, 1].yAxis = Axis(label: "Fill rate", format: .percent)
-        try comparison[0, 1].barChart(categories: scopes, series: traces.map { Series($0.plan.rawValue, byScope($0, \.fillRate)) })
-        comparison[1, 0].title = "Units lost to stockouts"
-        comparison[1, 0].yAxis = Axis(label: "Units", format: .compact)
-        try comparison[1, 0].barChart(categories: scopes, series: traces.map { Series($0.plan.rawValue, byScope($0, \.stockoutUnits)) })
-        comparison[1, 1].title = "Days of supply"
-        comparison[1, 1].yAxis = Axis(label: "Days")
-        try comparison[1, 1].barChart(categories: scopes, series: traces.map { Series($0.plan.rawValue, byScope($0, \.daysOfSupply)) })
-        notebook.figure(try comparison.png(), name: "kpi_comparison", caption: "Cost, fill rate, lost units and days of supply per plan")
+        var comparison = Figure(width: 1500, height: 1000, title: "Held-out weeks: allocation decision (top), rebalancing decision (bottom)", rows: 2, columns: 3)
+        for (row, decision) in rows.enumerated() {
+            let pair = [decision.comparison.reference, decision.comparison.other]
+            let components = row == 0 ? ["Shipping", "Holding", "Total"] : ["Transfers", "Shipping", "Holding", "Total"]
+            comparison[row, 0].title = "\(decision.title): cost by component"
+            comparison[row, 0].yAxis = Axis(label: money.label("Cost"), format: .compact)
+            comparison[row, 0].legend = .inside(.topLeft)
+            try comparison[row, 0].barChart(categories: components, series: pair.compactMap { plan in
+                network[plan].map { k in
+                    series(plan, row == 0 ? [k.shippingCost, k.holdingCost, k.totalCost] : [k.transferCost, k.shippingCost, k.holdingCost, k.totalCost])
+                }
+            })
+            comparison[row, 1].title = "\(decision.title): fill rate"
+            comparison[row, 1].yAxis = Axis(label: "Fill rate", format: .percent)
+            comparison[row, 1].legend = .hidden
+            try comparison[row, 1].barChart(categories: scopes, series: pair.map { series($0, byScope($0, \.fillRate)) })
+            comparison[row, 2].title = "\(decision.title): units lost to stockouts"
+            comparison[row, 2].yAxis = Axis(label: "Units", format: .compact)
+            comparison[row, 2].legend = .hidden
+            try comparison[row, 2].barChart(categories: scopes, series: pair.map { series($0, byScope($0, \.stockoutUnits)) })
+        }
+        notebook.figure(try comparison.png(), name: "kpi_comparison", caption: figureNames["kpi_comparison"]?.0 ?? "")
 
         // MARK: - Fill rate by store
         notebook.section("Fill rate by store")
-        let siteNames = replay.sites.map { $0.isStore ? $0.name : $0.name + " (FC)" }
-        var stores = Figure(width: 1200, height: 160 + 42 * replay.sites.count, title: "Replayed fill rate by location")
-        stores.panel.xAxis = Axis(label: "Fill rate", format: .percent)
-        try stores.panel.barChart(categories: siteNames, series: traces.map { trace in
-            Series(trace.plan.rawValue, replay.sites.indices.map { trace.kpis(of: [$0], in: replay).fillRate })
-        }, orientation: .horizontal)
-        notebook.figure(try stores.png(), name: "fill_by_store", caption: "Share of each location's held-out demand met from stock, per plan")
+        let siteNames = replay.sites.map { StrategyReport.displayName($0.name, isStore: $0.isStore) }
+        var stores = Figure(width: 1400, height: 200 + 46 * replay.sites.count, title: "Replayed fill rate by location", columns: 2, sharesY: true)
+        for (column, decision) in rows.enumerated() {
+            stores[0, column].title = decision.title == "Allocation" ? "Allocation: baseline vs recommended" : "Rebalancing: today's stock vs with transfers"
+            stores[0, column].xAxis = Axis(label: "Fill rate", format: .percent, limits: 0...1)
+            stores[0, column].legend = .inside(.bottomRight)
+            try stores[0, column].barChart(categories: siteNames, series: [decision.comparison.reference, decision.comparison.other].map { plan in
+                series(plan, replay.sites.indices.map { trace(plan)?.kpis(of: [$0], in: replay).fillRate ?? .nan })
+            }, orientation: .horizontal)
+        }
+        notebook.figure(try stores.png(), name: "fill_by_store", caption: "Share of each location's held-out demand met from stock, per decision")
         notebook.table(try ValidationTables.locations(kpis, sites: replay.sites.map(\.name)), caption: "Per location: fill rate and units lost", maxRows: 40)
 
         // MARK: - Over the held-out weeks
         notebook.section("Over the held-out weeks")
         let weekEnds = (0..<((replay.days + 6) / 7)).map { CivilDate(days: calendar.cutoff.daysSince1970 + 7 * $0 + 6).date }
-        var cumulative = Figure(width: 1400, height: 600, title: "Cumulative stockouts and cost over the held-out weeks", columns: 2)
-        cumulative[0, 0].title = "Units lost, cumulative to the end of each week"
-        cumulative[0, 0].yAxis = Axis(label: "Units", format: .compact)
-        try cumulative[0, 0].lineChart(x: weekEnds, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).lost)) }, markers: true)
-        cumulative[0, 1].title = "Total cost (shipping, transfers, holding), cumulative"
-        cumulative[0, 1].yAxis = Axis(label: "Cost", format: .compact)
-        try cumulative[0, 1].lineChart(x: weekEnds, series: traces.map { Series($0.plan.rawValue, ValidationTables.runningTotal($0.weekly(in: replay).cost)) }, markers: true)
-        notebook.figure(try cumulative.png(), name: "cumulative", caption: "Cumulative units lost and cost at the end of each held-out week")
+        var cumulative = Figure(width: 1400, height: 900, title: "Cumulative stockouts and cost over the held-out weeks", rows: 2, columns: 2)
+        let weekly = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, $0.weekly(in: replay)) })
+        let lostTop = 1.06 * max(1, weekly.values.map { $0.lost.reduce(0, +) }.max() ?? 1)  // headroom for the markers
+        let costTop = 1.06 * max(1, weekly.values.map { $0.cost.reduce(0, +) }.max() ?? 1)
+        for (row, decision) in rows.enumerated() {
+            let pair = [decision.comparison.reference, decision.comparison.other].compactMap(trace)
+            cumulative[row, 0].title = "\(decision.title): units lost, cumulative to the end of each week"
+            cumulative[row, 0].yAxis = Axis(label: "Units", format: .compact, limits: 0...lostTop)
+            cumulative[row, 0].legend = .inside(.topLeft)
+            try cumulative[row, 0].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal(weekly[$0.plan]?.lost ?? [])) }, markers: true)
+            cumulative[row, 1].title = "\(decision.title): total cost, cumulative"
+            cumulative[row, 1].yAxis = Axis(label: money.label("Cost"), format: .compact, limits: 0...costTop)
+            cumulative[row, 1].legend = .hidden
+            try cumulative[row, 1].lineChart(x: weekEnds, series: pair.map { series($0.plan, ValidationTables.runningTotal(weekly[$0.plan]?.cost ?? [])) }, markers: true)
+        }
+        notebook.figure(try cumulative.png(), name: "cumulative", caption: figureNames["cumulative"]?.0 ?? "")
 
         // MARK: - Bootstrap distributions
         notebook.section("Bootstrap distributions")
-        var distributions = Figure(width: 1400, height: 600, title: "Bootstrap distribution of recommended − baseline (\(bootstrap) SKU resamples)", columns: 2)
-        for (column, difference) in differences.enumerated() {
-            let isFill = difference.kpi == "fill_rate"
-            distributions[0, column].title = isFill ? "Fill rate difference" : "Total cost difference"
-            distributions[0, column].xAxis = Axis(label: isFill ? "Fill rate, recommended − baseline" : "Cost, recommended − baseline", format: isFill ? .percent : .automatic)
-            distributions[0, column].yAxis = Axis(label: "Resamples")
-            distributions[0, column].legend = .outside
-            try distributions[0, column].histogram(difference.replicates, bins: 40, name: "resamples")
-            let top = Double(difference.replicates.count) / 8
-            try distributions[0, column].lineChart(x: [difference.lower, difference.lower, difference.upper, difference.upper],
-                                                   series: [Series("95% interval", [0, top, top, 0], color: Color(hex: 0xC0392B))])
-            try distributions[0, column].lineChart(x: [difference.estimate, difference.estimate],
-                                                   series: [Series("estimate", [0, top], color: .black)])
-            try distributions[0, column].lineChart(x: [0, 0], series: [Series("no difference", [0, top], color: Color(gray: 0.55))])
+        var distributions = Figure(width: 1500, height: 900, title: "Bootstrap distributions of the differences (\(bootstrap) SKU resamples)", rows: 2, columns: 3)
+        for (row, decision) in rows.enumerated() {
+            for (column, difference) in differences.filter({ $0.comparison == decision.comparison }).enumerated() where column < 3 {
+                let panel = (row, column)
+                let (axisLabel, format): (String, NumberFormat) = switch difference.kpi {
+                case "fill_rate": ("Fill rate, \(decision.comparison)", .percent)
+                case "total_cost": (money.label("Cost, \(decision.comparison)"), .compact)
+                default: ("Units lost, \(decision.comparison)", .plain(decimals: 0))
+                }
+                distributions[panel.0, panel.1].title = "\(decision.title): \(difference.kpi.replacingOccurrences(of: "_", with: " ")) difference"
+                distributions[panel.0, panel.1].xAxis = Axis(label: axisLabel, format: format)
+                distributions[panel.0, panel.1].yAxis = Axis(label: "Resamples")
+                distributions[panel.0, panel.1].legend = column == 2 ? .outside : .hidden
+                try distributions[panel.0, panel.1].histogram(difference.replicates, bins: 40, name: "resamples", color: planColor(decision.comparison.other).mixed(with: .white, amount: 0.35))
+                let top = Double(difference.replicates.count) / 8
+                try distributions[panel.0, panel.1].lineChart(x: [difference.lower, difference.lower, difference.upper, difference.upper],
+                                                              series: [Series("95% interval", [0, top, top, 0], color: Color(hex: 0xC0392B))])
+                try distributions[panel.0, panel.1].lineChart(x: [difference.estimate, difference.estimate], series: [Series("estimate", [0, top], color: .black)])
+                try distributions[panel.0, panel.1].lineChart(x: [0, 0], series: [Series("no difference", [0, top], color: Color(gray: 0.55))])
+            }
         }
-        notebook.figure(try distributions.png(), name: "bootstrap", caption: "Bootstrap replicates of the differences with the point estimate and the 95% interval")
+        notebook.figure(try distributions.png(), name: "bootstrap", caption: figureNames["bootstrap"]?.0 ?? "")
 
         // MARK: - Interpretation and the strategy report
         notebook.section("Interpretation")
-        let figures = ["kpi_comparison": "Cost, fill rate, lost units and days of supply per plan",
-                       "fill_by_store": "Replayed fill rate by location",
-                       "cumulative": "Cumulative units lost and cost over the held-out weeks",
-                       "bootstrap": "Bootstrap distribution of the differences with their 95% intervals"]
-        let links = ["kpi_comparison", "fill_by_store", "cumulative", "bootstrap"].map {
-            StrategyReport.FigureLink(file: "figures/\(notebook.stem)_\($0).png", caption: figures[$0] ?? $0)
-        }
-        let report = try StrategyReport(replay: replay, traces: traces, differences: differences, placements: placements,
-                                        transfers: transfers, figures: links, datasetName: dataset.manifest.name, resamples: bootstrap)
         notebook.text(report.executiveSummary)
         notebook.text("The strategy report for planners, `report.md`, is written beside this notebook from the same numbers.")
 
@@ -181,11 +230,27 @@ struct Validation: ParsableCommand {
         notebook.attach(Array(report.markdown().utf8), as: "report.md")
         try notebook.write(to: options.outputDirectory)
         print("validation: wrote \(notebook.stem), kpis.csv (\(kpis.rowCount) rows), report.md to \(options.outputDirectory.path)")
-        for (trace, k) in zip(traces, network) {
-            print(String(format: "  %-22@ fill %.4f  total cost %.2f  lost %.0f units  events %d", trace.plan.rawValue as NSString,
-                         k.fillRate, k.totalCost, k.stockoutUnits, k.stockoutEvents))
+        for trace in traces {
+            guard let k = network[trace.plan] else { continue }
+            print(String(format: "  %@ fill %.4f  total cost %.2f  (shipping %.2f, transfers %.2f, holding %.2f)  lost %.0f units  events %d",
+                         trace.plan.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) as NSString, k.fillRate, k.totalCost, k.shippingCost, k.transferCost, k.holdingCost,
+                         k.stockoutUnits, k.stockoutEvents))
         }
-        for d in differences { print(String(format: "  %@ difference %.4f  95%% CI [%.4f, %.4f]", d.kpi as NSString, d.estimate, d.lower, d.upper)) }
+        for d in differences {
+            print(String(format: "  %@ %@ %.4f  95%% CI [%.4f, %.4f]", d.kpi.padding(toLength: 15, withPad: " ", startingAt: 0) as NSString,
+                         d.comparison.description.padding(toLength: 24, withPad: " ", startingAt: 0) as NSString, d.estimate, d.lower, d.upper))
+        }
+    }
+
+    /// Light for the plan a decision is measured against, dark for the plan it proposes: blue for
+    /// the allocation decision, orange for the rebalancing one.
+    func planColor(_ plan: ValidationPlan) -> Color {
+        switch plan {
+        case .baseline: Color(hex: 0x8CC4EC)
+        case .recommended: Color(hex: 0x0165A8)
+        case .current: Color(hex: 0xF3BB6E)
+        case .rebalanced: Color(hex: 0xC25400)
+        }
     }
 }
 

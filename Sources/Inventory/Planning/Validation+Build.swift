@@ -10,7 +10,8 @@ extension ValidationReplay {
     /// - Parameters:
     ///   - placements: the rows of `allocation.csv`; its SKUs and locations are the ones replayed
     ///     (a SKU × location it lacks starts with no stock).
-    ///   - transfers: the rows of `transfers.csv`.
+    ///   - transfers: the rows of `transfers.csv`, moves of today's stock (`current`) made on the first
+    ///     morning of the rebalanced plan.
     ///   - transactions: cleaned transactions (canonical columns `date`, `sku`, `quantity`,
     ///     `location`, optionally `region` and `unit_price`).
     ///   - calendar: the planning calendar whose held-out weeks are replayed.
@@ -99,11 +100,12 @@ extension ValidationReplay {
 
         // Start stock, levels and moves.
         let zeros = [[Double]](repeating: [Double](repeating: 0, count: sites.count), count: skuNames.count)
-        var baseline = zeros, recommended = zeros, levels = zeros
+        var baseline = zeros, recommended = zeros, current = zeros, levels = zeros
         for placement in placements {
             guard let s = skuIndex[placement.sku], let l = siteIndex[placement.location] else { continue }
             baseline[s][l] = placement.baseline
             recommended[s][l] = placement.recommended
+            current[s][l] = placement.current
             if sites[l].isStore {
                 levels[s][l] = Self.orderUpToLevel(demandMean: placement.demandMean, safetyStock: placement.safetyStock,
                                                    horizonDays: horizonDays, reviewDays: reviewDays, leadTimeDays: leadTimeDays)
@@ -125,7 +127,7 @@ extension ValidationReplay {
 
         self.init(skus: skuNames, holdingCostPerDay: try Self.holdingCosts(skuNames, skuAttributes: skuAttributes,
                                                                            transactions: transactions, model: manifest.costs),
-                  sites: sites, nodes: nodes, demand: demand, baseline: baseline, recommended: recommended, moves: moves,
+                  sites: sites, nodes: nodes, demand: demand, baseline: baseline, recommended: recommended, current: current, moves: moves,
                   transferCost: try costs.transferMatrix(locations: siteLocations), levels: levels,
                   reviewDays: reviewDays, leadTimeDays: leadTimeDays, start: calendar.cutoff)
     }

@@ -37,7 +37,7 @@ extension ValidationReplay {
             throw ValidationInputError.nothingToReplay("the held-out period has no days, SKUs or demand nodes to replay")
         }
         let start = startStock(plan)
-        let planMoves = plan == .recommendedWithTransfers ? moves : []
+        let planMoves = moves(of: plan)
         let full = try simulation(skuIndices: Array(skus.indices), stock: start, moves: planMoves, days: days).run()
 
         let perSKU = try ConcurrentResults<SKUTrace>.map(count: skus.count) { s in try self.trace(sku: s, start: start[s], moves: planMoves) }

@@ -1,15 +1,50 @@
 import Tabular
 
-/// The plans the validation stage replays.
+/// The plans the validation stage replays, in two like-for-like pairs: the allocation decision
+/// (baseline and recommended place the same total stock, purchases included) and the rebalancing
+/// decision (today's stock left where it is, or moved by `transfers.csv`: the same units).
 public enum ValidationPlan: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The one-size-fits-all proportional split of `allocation.csv`.
     case baseline
     /// The LP allocation of `allocation.csv`.
     case recommended
-    /// The recommended allocation with the moves of `transfers.csv` made on the first morning.
-    case recommendedWithTransfers = "recommended+transfers"
+    /// Today's stock (`current` of `allocation.csv`) left where it is.
+    case current
+    /// Today's stock with the moves of `transfers.csv` made on the first morning.
+    case rebalanced
 
     public var description: String { rawValue }
+
+    /// The words a planner reads in tables and legends.
+    public var label: String {
+        switch self {
+        case .baseline: "baseline (one size fits all)"
+        case .recommended: "recommended allocation"
+        case .current: "today's stock, no transfers"
+        case .rebalanced: "today's stock + transfers"
+        }
+    }
+}
+
+/// Two plans that start from the same total stock, compared as `other − reference`.
+public struct PlanComparison: Sendable, Hashable, CustomStringConvertible {
+    public let reference: ValidationPlan
+    public let other: ValidationPlan
+
+    public init(reference: ValidationPlan, other: ValidationPlan) {
+        self.reference = reference
+        self.other = other
+    }
+
+    /// The allocation decision: recommended against the one-size-fits-all baseline.
+    public static let allocation = PlanComparison(reference: .baseline, other: .recommended)
+    /// The rebalancing decision: today's stock with the transfers against doing nothing.
+    public static let rebalancing = PlanComparison(reference: .current, other: .rebalanced)
+    /// Both decisions, allocation first.
+    public static let all = [allocation, rebalancing]
+
+    /// `recommended − baseline`.
+    public var description: String { "\(other) − \(reference)" }
 }
 
 /// The held-out period replayed against the stock each plan places: the same demand, network,
@@ -80,9 +115,12 @@ public struct ValidationReplay: Sendable {
     public var nodes: [DemandNode]
     /// Daily held-out demand, `[sku][node][day]`.
     public var demand: [[[Double]]]
-    /// Start stock per plan, `[sku][site]`.
+    /// Start stock per plan, `[sku][site]`: the allocation's two placements and today's stock
+    /// (which the rebalanced plan starts from too).
     public var baseline: [[Double]]
     public var recommended: [[Double]]
+    public var current: [[Double]]
+    /// The transfers of the rebalanced plan, made from today's stock.
     public var moves: [Move]
     /// Cost of moving one unit between sites, `[from][to]`.
     public var transferCost: [[Double]]
@@ -94,7 +132,7 @@ public struct ValidationReplay: Sendable {
     public var start: CivilDate
 
     public init(skus: [String], holdingCostPerDay: [Double], sites: [Site], nodes: [DemandNode], demand: [[[Double]]],
-                baseline: [[Double]], recommended: [[Double]], moves: [Move] = [], transferCost: [[Double]],
+                baseline: [[Double]], recommended: [[Double]], current: [[Double]], moves: [Move] = [], transferCost: [[Double]],
                 levels: [[Double]], reviewDays: Int = 7, leadTimeDays: Int = 2, start: CivilDate) {
         self.skus = skus
         self.holdingCostPerDay = holdingCostPerDay
@@ -103,6 +141,7 @@ public struct ValidationReplay: Sendable {
         self.demand = demand
         self.baseline = baseline
         self.recommended = recommended
+        self.current = current
         self.moves = moves
         self.transferCost = transferCost
         self.levels = levels
@@ -114,9 +153,18 @@ public struct ValidationReplay: Sendable {
     /// Days replayed.
     public var days: Int { demand.first?.first?.count ?? 0 }
 
-    /// The start stock of a plan.
+    /// The start stock of a plan, before any transfer.
     public func startStock(_ plan: ValidationPlan) -> [[Double]] {
-        plan == .baseline ? baseline : recommended
+        switch plan {
+        case .baseline: baseline
+        case .recommended: recommended
+        case .current, .rebalanced: current
+        }
+    }
+
+    /// The transfers a plan makes on the first morning: the rebalanced plan's, none for the others.
+    public func moves(of plan: ValidationPlan) -> [Move] {
+        plan == .rebalanced ? moves : []
     }
 
     /// The order-up-to level of a periodic-review policy for one site: mean demand over review

@@ -1,11 +1,14 @@
 import Tabular
 
-/// One row of `allocation.csv`: the stock the allocation stage places for a SKU at a location at the
-/// start of the held-out period, under the one-size-fits-all baseline and the recommended plan.
+/// One row of `allocation.csv`: today's stock of a SKU at a location and the stock the allocation
+/// stage places there at the start of the held-out period, under the one-size-fits-all baseline and
+/// the recommended plan.
 ///
-/// Demand figures cover the whole held-out horizon. Columns of the file: `sku`, `location`, `region`,
-/// `kind` (`store` or `fc`), `demand_mean`, `demand_sd`, `safety_stock`, `target`, `current`,
-/// `baseline`, `recommended`, `expected_fill_baseline`, `expected_fill_recommended`.
+/// Baseline and recommended place the same total, which may exceed today's stock (purchases received
+/// at the fulfillment centers). Demand figures cover the whole held-out horizon. Columns of the file:
+/// `sku`, `location`, `region`, `kind` (`store` or `fc`), `demand_mean`, `demand_sd`, `safety_stock`,
+/// `target`, `current`, `baseline`, `recommended`, `expected_fill_baseline`, `expected_fill_recommended`;
+/// further columns (such as `receipt`) are ignored.
 public struct PlacementRow: Sendable, Hashable {
     public var sku: String
     public var location: String
@@ -35,7 +38,7 @@ public struct PlacementRow: Sendable, Hashable {
     }
 }
 
-/// One row of `transfers.csv`: a store-to-store move on top of the recommended allocation.
+/// One row of `transfers.csv`: a store-to-store move of today's stock (`current` of `allocation.csv`).
 /// Columns: `sku`, `from`, `to`, `quantity`, `distance_km`, `cost`, `benefit`.
 public struct TransferRow: Sendable, Hashable {
     public var sku: String

@@ -43,7 +43,7 @@ public enum ValidationTables {
     /// `upper`, `level`, `resamples`.
     public static func intervals(_ differences: [PlanDifference], resamples: Int) throws -> DataFrame {
         try DataFrame(columns: [
-            Column("kpi", differences.map { $0.kpi + " (recommended − baseline)" }),
+            Column("kpi", differences.map { "\($0.kpi) (\($0.comparison))" }),
             Column("estimate", differences.map(\.estimate)), Column("lower", differences.map(\.lower)),
             Column("upper", differences.map(\.upper)), Column("level", differences.map(\.level)),
             Column("resamples", differences.map { _ in resamples }),
@@ -51,17 +51,22 @@ public enum ValidationTables {
     }
 
     /// A table whose numbers are formatted by the KPI of their row (named in column `kpi`): rates as
-    /// percentages, costs with two decimals, units and events whole, turnover with two decimals
-    /// and days with one, so that a column mixing KPIs keeps every row's precision.
-    public static func formatted(_ frame: DataFrame) throws -> DataFrame {
+    /// percentages (differences, named with "−", in points), costs as whole amounts of `currency`
+    /// (differences signed), units and events whole, turnover with two decimals and days with one, so
+    /// that a column mixing KPIs keeps every row's precision.
+    public static func formatted(_ frame: DataFrame, currency: String = "$") throws -> DataFrame {
         let kpis = try frame["kpi", String.self]
         func text(_ value: Double, _ kpi: String) -> String {
             guard value.isFinite else { return StrategyReport.amount(value) }
-            if kpi.hasPrefix("fill_rate") { return kpi.contains("−") ? StrategyReport.points(value) : StrategyReport.percent(value) }
-            if kpi.contains("cost") { return (value < 0 ? "−" : "") + StrategyReport.grouped(abs(value), decimals: 2) }
+            let isDifference = kpi.contains("−")
+            if kpi.hasPrefix("fill_rate") { return isDifference ? StrategyReport.points(value) : StrategyReport.percent(value) }
+            if kpi.contains("cost") {
+                let money = StrategyReport.money(value, symbol: currency)
+                return isDifference && value.rounded() > 0 ? "+" + money : money
+            }
             if kpi == "turnover" { return String(format: "%.2f", value) }
             if kpi == "days_of_supply" || kpi == "average_on_hand" { return StrategyReport.grouped(value, decimals: 1) }
-            return StrategyReport.amount(value)
+            return isDifference ? StrategyReport.signedAmount(value) : StrategyReport.amount(value)
         }
         return try DataFrame(columns: frame.columns.map { column in
             guard column.name != "kpi", let values = column.doubles, column.name != "level", column.name != "resamples" else { return column }

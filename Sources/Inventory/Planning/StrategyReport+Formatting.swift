@@ -1,0 +1,64 @@
+import Foundation
+
+extension StrategyReport {
+    /// `value` with thousands separators and `decimals` decimals ("1,234.50"); `value` ≥ 0.
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = amount(Double(parts[0]) ?? 0)
+        return parts.count > 1 ? whole + "." + parts[1] : whole
+    }
+
+    /// A whole number with thousands separators and a true minus sign ("−1,234"); "n/a" for NaN.
+    public static func amount(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
+        let rounded = Int(value.rounded())
+        let digits = String(abs(rounded))
+        var grouped = ""
+        for (i, character) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(character)
+        }
+        return (rounded < 0 ? "−" : "") + grouped
+    }
+
+    public static func signedAmount(_ value: Double) -> String {
+        value.isFinite && value.rounded() > 0 ? "+" + amount(value) : amount(value)
+    }
+
+    /// An amount of money in whole units of `symbol`, as the notebooks write it ("£1,493", "−£20").
+    public static func money(_ value: Double, symbol: String) -> String {
+        guard value.isFinite else { return amount(value) }
+        let whole = amount(abs(value))
+        return (value < 0 && whole != "0" ? "−" : "") + symbol + whole
+    }
+
+    /// The report's currency, whole units.
+    func money(_ value: Double) -> String { Self.money(value, symbol: currency) }
+
+    /// A change of money with its sign ("+£12", "−£3", "£0").
+    func signedMoney(_ value: Double) -> String {
+        value.isFinite && value.rounded() > 0 ? "+" + money(value) : money(value)
+    }
+
+    /// A small amount of money with pence or cents ("£0.42"), for costs per unit.
+    func unitMoney(_ value: Double) -> String {
+        guard value.isFinite else { return Self.amount(value) }
+        return (value < 0 ? "−" : "") + currency + String(format: "%.2f", abs(value))
+    }
+
+    public static func percent(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.1f%%", 100 * value) : "n/a"
+    }
+
+    static func signedPercent(_ value: Double) -> String {
+        value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f%%", 100 * abs(value)) : "n/a"
+    }
+
+    public static func points(_ value: Double) -> String {
+        value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f points", 100 * abs(value)) : "n/a"
+    }
+
+    static func one(_ value: Double) -> String { value.isFinite ? String(format: "%.1f", value) : amount(value) }
+    static func two(_ value: Double) -> String { value.isFinite ? String(format: "%.2f", value) : amount(value) }
+}
