@@ -69,7 +69,9 @@ import Tabular
     @Test func transactionsGetCanonicalNames() throws {
         let frame = try load().transactions
         #expect(frame.columnNames == ["date", "invoice", "customer", "sku", "description", "quantity", "unit_price",
-                                      "region", "revenue", "location", "channel"])
+                                      "region", "revenue", "category", "location", "channel"])
+        // No category and no SKU attributes: the kind of product the description ends with.
+        #expect(try frame["category", String.self] == ["Holder", "Discount", "Jack", "Bedroom"])
         #expect(try frame["date"].type == .dateTime)
         #expect(try frame["customer", String.self] == ["17850", "14527", nil, "13047"])
         #expect(try frame["invoice", String.self] == ["536365", "C536379", "536366", "536367"])

@@ -67,6 +67,9 @@ struct Allocation: ParsableCommand {
             Metric("Today's stock as a share of targets", percent(totalTarget > 0 ? today / totalTarget : 1)),
             Metric("Bought and received at the fulfillment centers", grouped(problem.receivedUnits)),
         ])
+        if dataset.stock == nil {
+            notebook.text("\(dataset.manifest.name) has no stock file: today's stock is taken as zero, so all the stock placed is bought.")
+        }
         if problem.receivedUnits > 0 {
             notebook.text("""
                 Today's stock covers \(percent(totalTarget > 0 ? today / totalTarget : 1)) of the targets, so the shortfall of each SKU \

@@ -48,8 +48,11 @@ struct Exploration: ParsableCommand {
 
         // MARK: - Regional demand
         notebook.section("Regional demand by category")
-        let regionCategory = try SalesAnalysis.revenueMatrix(sales, rows: Name.region, columns: Name.category).rowShares
-        notebook.text("Each row is one region's revenue split across categories: where a region leans is where its stock should lean.")
+        let regionRevenue = try SalesAnalysis.revenueMatrix(sales, rows: Name.region, columns: Name.category)
+        let regionCategory = regionRevenue.largestRows(15).rowShares
+        let shownRegions = regionCategory.rows.count < regionRevenue.rows.count
+            ? " The \(regionCategory.rows.count) regions with the most revenue of \(regionRevenue.rows.count) are shown, largest first." : ""
+        notebook.text("Each row is one region's revenue split across categories: where a region leans is where its stock should lean.\(shownRegions)")
         var heatmap = Figure(width: 1100, height: 600, title: "Share of each region's revenue by category")
         try heatmap.panel.heatmap(values: regionCategory.values, rows: regionCategory.rows,
                                   columns: regionCategory.columns, annotation: .percent)

@@ -13,7 +13,8 @@ import Tabular
 /// mapped field, identifiers (`sku`, `customer`, `invoice`, `location`, `region`, `channel`,
 /// `category`) as text (a customer id written as `17850.0` becomes `17850`), and a `revenue`
 /// column (quantity × unit price). Fields the file lacks are derived when the manifest allows:
-/// `category` from the SKU attributes, `location` from the region through the fulfillment centers'
+/// `category` from the SKU attributes (else the kind of product its description ends with),
+/// `location` from the region through the fulfillment centers'
 /// `serves` lists, `channel` from the location's kind (`store` or `online`).
 public struct Dataset: Sendable {
     public var manifest: DatasetManifest
@@ -114,6 +115,9 @@ public struct Dataset: Sendable {
                 .compactMap { key, value in key.map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
             try frame.append(mapText(try frame.column(Canonical.sku), name: Canonical.category) { lookup[$0] ?? nil })
         }
+        if !frame.contains(column: Canonical.category), frame.contains(column: Canonical.description) {
+            try frame.append(productKinds(try frame.column(Canonical.description)))
+        }
         if !frame.contains(column: Canonical.location), frame.contains(column: Canonical.region) {
             var servedBy: [String: String] = [:]
             for location in manifest.locations {
@@ -128,6 +132,30 @@ public struct Dataset: Sendable {
             })
         }
     }
+
+    /// A `category` from product descriptions when the data has none: the last word of the
+    /// description names the kind of product (`WHITE HANGING HEART T-LIGHT HOLDER` → `Holder`),
+    /// trailing size, colour and pattern words skipped (`HOLDER, LARGE` → `Holder`); the
+    /// `productKindCount` most frequent kinds by rows are kept and the rest become `Other`.
+    static func productKinds(_ descriptions: Column, productKindCount: Int = 11) -> Column {
+        func kind(_ text: String) -> String? {
+            let words = text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+            guard let word = words.last(where: { $0.count > 2 && !descriptiveWords.contains($0) }) else { return nil }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }
+        let kinds = mapText(descriptions, name: TransactionColumns.Canonical.category, kind)
+        var rows: [String: Int] = [:]
+        for row in 0..<kinds.count where !kinds.isMissing(row) { rows[kinds[row].description, default: 0] += 1 }
+        let kept = Set(rows.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(productKindCount).map(\.key))
+        return mapText(kinds, name: TransactionColumns.Canonical.category) { kept.contains($0) ? $0 : "Other" }
+    }
+
+    /// Words that describe a product rather than name its kind.
+    static let descriptiveWords: Set<String> = [
+        "large", "small", "mini", "medium", "jumbo", "big", "tall", "long", "red", "pink", "blue", "white", "green",
+        "black", "ivory", "silver", "gold", "cream", "purple", "assorted", "colour", "colours", "design", "designs",
+        "retrospot", "vintage", "polkadot", "spotty", "paisley", "christmas", "set", "pack", "and", "the", "with",
+    ]
 
     /// The manifest key of a canonical field (`unit_price` is spelled the same in both).
     static func manifestKey(_ canonical: String) -> String { canonical }

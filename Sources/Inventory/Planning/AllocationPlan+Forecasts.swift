@@ -26,7 +26,7 @@ extension AllocationPlan.Problem {
     /// - SKUs and locations: the forecast SKUs, sorted; every manifest location, each SKU covering
     ///   the locations with a forecast or a row in the stock file (a location without a forecast
     ///   has demand 0).
-    /// - Today's stock from the dataset's stock frame; capacity for the plan is each location's
+    /// - Today's stock from the dataset's stock frame (zero without one); capacity for the plan is each location's
     ///   capacity less the stock of SKUs outside it.
     /// - Unit margin price − unit cost and holding cost unit cost × holding rate × horizon, from the
     ///   SKU attributes; without them the price is the SKU's mean selling price in `sales` and the
@@ -84,27 +84,28 @@ extension AllocationPlan.Problem {
         guard let cutoff = forecastWeeks.min() else { throw AllocationPlanError.badInput("forecasts.csv has no weeks") }
 
         // Today's stock, and the room that SKUs outside the plan leave.
-        guard let stock = dataset.stock else {
-            throw AllocationPlanError.badInput("the manifest names no stock file ([stock] or a location's stock): allocation needs today's stock")
-        }
+        // Without a stock file (the Online Retail data has none) today's stock is zero everywhere.
+        let stock = dataset.stock ?? DataFrame()
         var current = skuList.map { _ in zeros }
         var covered = skuList.map { sku in (0..<locations.count).map { (meanSum[sku]?[$0] ?? 0) > 0 || (varianceSum[sku]?[$0] ?? 0) > 0 } }
         var otherStock = zeros
-        let stockLocations = try stock["location", String.self], stockSKUs = try stock["sku", String.self]
-        let onHand = try stock.doubles("on_hand")
-        for row in 0..<stock.rowCount {
-            guard let location = stockLocations[row], let l = locationIndex[location] else {
-                throw AllocationPlanError.badInput("stock row \(row + 1): location '\(stockLocations[row] ?? "")' is not among the manifest's locations")
-            }
-            let units = onHand[row]
-            guard units.isFinite, units >= 0 else {
-                throw AllocationPlanError.badInput("stock row \(row + 1) (\(location), \(stockSKUs[row] ?? "")): on_hand is \(units); expected a number ≥ 0")
-            }
-            if let sku = stockSKUs[row], let s = skuIndex[sku] {
-                current[s][l] += units
-                covered[s][l] = true
-            } else {
-                otherStock[l] += units
+        if stock.rowCount > 0 {
+            let stockLocations = try stock["location", String.self], stockSKUs = try stock["sku", String.self]
+            let onHand = try stock.doubles("on_hand")
+            for row in 0..<stock.rowCount {
+                guard let location = stockLocations[row], let l = locationIndex[location] else {
+                    throw AllocationPlanError.badInput("stock row \(row + 1): location '\(stockLocations[row] ?? "")' is not among the manifest's locations")
+                }
+                let units = onHand[row]
+                guard units.isFinite, units >= 0 else {
+                    throw AllocationPlanError.badInput("stock row \(row + 1) (\(location), \(stockSKUs[row] ?? "")): on_hand is \(units); expected a number ≥ 0")
+                }
+                if let sku = stockSKUs[row], let s = skuIndex[sku] {
+                    current[s][l] += units
+                    covered[s][l] = true
+                } else {
+                    otherStock[l] += units
+                }
             }
         }
         for s in skuList.indices where !covered[s].contains(true) {

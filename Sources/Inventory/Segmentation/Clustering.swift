@@ -46,7 +46,7 @@ public struct FeatureClustering: Sendable {
     /// - Throws: ``PlanningError`` when there are fewer rows than clusters to try or no usable
     ///   feature; `TabularError` for a missing column; Stats' errors from k-means.
     public func fit(_ frame: DataFrame) throws -> ClusteringResult {
-        let names = try features ?? frame.columns.filter { $0.name != key && [.integer, .double].contains($0.type) }.map(\.name)
+        let names = features ?? frame.columns.filter { $0.name != key && [.integer, .double].contains($0.type) }.map(\.name)
         // A feature constant over all rows separates nothing; it is left out.
         var usable: [String] = []
         var columns: [[Double]] = []

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// A numeric matrix with row and column labels: what a heatmap draws and a pivot table holds.
 public struct LabeledMatrix: Sendable, Equatable {
     public var rows: [String]
@@ -49,6 +48,14 @@ public struct LabeledMatrix: Sendable, Equatable {
             return total > 0 ? row.map { $0 / total } : row
         }
         return copy
+    }
+
+    /// The `count` rows of largest total, largest first (ties in row order); all rows, in that
+    /// order, when there are no more than `count`.
+    public func largestRows(_ count: Int) -> LabeledMatrix {
+        let totals = values.map { $0.reduce(0, +) }
+        let order = rows.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(max(0, count))
+        return LabeledMatrix(rows: order.map { rows[$0] }, columns: columns, values: order.map { values[$0] })
     }
 
     /// Each column divided by its total.
