@@ -4,6 +4,10 @@ import PackageDescription
 /// Release builds of the numeric kernels skip exclusivity checks; bounds checks stay on.
 let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+// The notebook scripts import the umbrella module; naming every module too makes an incremental
+// build recompile a script when a module's layout changes behind the re-exports.
+let notebookScript: [Target.Dependency] = ["Restock", "Tabular", "Stats", "Forecast", "Plot", "Optimize", "Inventory", "Notebook"]
+
 let package = Package(
     name: "Restock",
     platforms: [.macOS(.v14)],
@@ -49,11 +53,11 @@ let package = Package(
             name: "gallery",
             dependencies: ["Plot", "Tabular", "Forecast", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "scripts/gallery"),
-        .executableTarget(name: "exploration", dependencies: ["Restock"], path: "scripts/exploration"),
-        .executableTarget(name: "segmentation", dependencies: ["Restock"], path: "scripts/segmentation"),
-        .executableTarget(name: "forecasting", dependencies: ["Restock"], path: "scripts/forecasting"),
-        .executableTarget(name: "allocation", dependencies: ["Restock"], path: "scripts/allocation"),
-        .executableTarget(name: "validation", dependencies: ["Restock"], path: "scripts/validation"),
+        .executableTarget(name: "exploration", dependencies: notebookScript, path: "scripts/exploration"),
+        .executableTarget(name: "segmentation", dependencies: notebookScript, path: "scripts/segmentation"),
+        .executableTarget(name: "forecasting", dependencies: notebookScript, path: "scripts/forecasting"),
+        .executableTarget(name: "allocation", dependencies: notebookScript, path: "scripts/allocation"),
+        .executableTarget(name: "validation", dependencies: notebookScript, path: "scripts/validation"),
         .executableTarget(name: "synth", dependencies: ["Inventory", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
 
         // MARK: Tests

@@ -312,3 +312,31 @@ func fiveSKUReplay() throws -> ValidationReplay {
                                          Column("estimate", [791.4, 0.0212, -187.6])])
     #expect(try ValidationTables.formatted(pounds, currency: "£")["estimate", String.self] == ["+£791", "+2.1 points", "−188"])
 }
+
+@Test func plansArePlacedFromTodaysStockAndReceiptsAtTheirTransferCost() throws {
+    // Today's stock 4 at the FC, 12 received there: the baseline (FC 4, Chicago 6, Detroit 6) is
+    // reached by moving 6 + 6 units at 1 a unit, the recommendation (4, 10, 2) by 10 + 2.
+    var replay = try handReplay()
+    replay.current = [[4, 0, 0]]
+    replay.placeFrom(receipts: [[12, 0, 0]])
+    #expect(replay.startStock(.baseline) == [[16, 0, 0]])
+    let baselineMoves = replay.moves(of: .baseline).map { [$0.from, $0.to, Int($0.units)] }.sorted { $0.lexicographicallyPrecedes($1) }
+    #expect(baselineMoves == [[0, 1, 6], [0, 2, 6]])
+    let placed = try replay.run(.baseline)
+    let network = placed.kpis(of: [0, 1, 2], in: replay)
+    // Once placed, the replay is the hand trace of the baseline, plus 12 of transfer cost.
+    #expect(network.unitsSold == 11 && network.stockoutUnits == 13)
+    #expect(abs(network.transferCost - 12) < 1e-12)
+    #expect(placed.onHand[0][1] == [3, 2, 0, 0, 0, 0, 0])
+    #expect(abs(try replay.run(.recommended).kpis(of: [0, 1, 2], in: replay).transferCost - 12) < 1e-12)
+    #expect(replay.moves(of: .current).isEmpty)
+}
+
+@Test func plansWithoutReceiptsStartWhereTheyArePlaced() throws {
+    // Today's stock (19) and the placements (16) differ and there are no receipts: no moves.
+    var replay = try handReplay()
+    replay.placeFrom(receipts: [[0, 0, 0]])
+    #expect(replay.placementOrigin == nil)
+    #expect(replay.startStock(.baseline) == replay.baseline)
+    #expect(replay.moves(of: .baseline).isEmpty)
+}

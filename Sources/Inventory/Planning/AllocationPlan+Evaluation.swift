@@ -45,30 +45,15 @@ extension AllocationPlan.Problem {
 
     /// The least cost of moving SKU `s` from `origin` to `stock` (0 when nothing moves).
     func repositioningCost(_ s: Int, from origin: [Double], to stock: [Double]) throws(AllocationPlanError) -> Double {
-        let n = locations.count
-        let surplus = (0..<n).map { max(0, origin[$0] - stock[$0]) }
-        let deficit = (0..<n).map { max(0, stock[$0] - origin[$0]) }
-        let moved = surplus.reduce(0, +)
-        guard abs(moved - deficit.reduce(0, +)) < 1e-6 else {
-            throw .badInput("the plan for \(skus[s].id) places \(stock.reduce(0, +).formatted2) units but \(origin.reduce(0, +).formatted2) are available")
-        }
-        guard moved > 0 else { return 0 }
-        var program = LinearProgram(.minimize)
-        var incoming = [[Variable]](repeating: [], count: n)
-        for i in 0..<n where surplus[i] > 0 {
-            var outgoing: [Variable] = []
-            for j in 0..<n where deficit[j] > 0 && transferCost[i][j].isFinite {
-                let variable = program.addVariable(cost: transferCost[i][j])
-                outgoing.append(variable)
-                incoming[j].append(variable)
-            }
-            program.addSumConstraint(outgoing, .equal(surplus[i]))
-        }
-        for j in 0..<n where deficit[j] > 0 { program.addSumConstraint(incoming[j], .equal(deficit[j])) }
         do {
-            return try program.solve().objectiveValue
+            return try Repositioning.cheapestMoves(from: origin, to: stock, cost: transferCost).cost
         } catch {
-            throw .badInput("the plan for \(skus[s].id) cannot be reached from today's stock with the transfers possible (\(error.description))")
+            switch error {
+            case let .unbalanced(available, placed):
+                throw .badInput("the plan for \(skus[s].id) places \(placed.formatted2) units but \(available.formatted2) are available")
+            case let .unreachable(reason):
+                throw .badInput("the plan for \(skus[s].id) cannot be reached from today's stock with the transfers possible (\(reason))")
+            }
         }
     }
 }

@@ -100,12 +100,13 @@ extension ValidationReplay {
 
         // Start stock, levels and moves.
         let zeros = [[Double]](repeating: [Double](repeating: 0, count: sites.count), count: skuNames.count)
-        var baseline = zeros, recommended = zeros, current = zeros, levels = zeros
+        var baseline = zeros, recommended = zeros, current = zeros, levels = zeros, receipts = zeros
         for placement in placements {
             guard let s = skuIndex[placement.sku], let l = siteIndex[placement.location] else { continue }
             baseline[s][l] = placement.baseline
             recommended[s][l] = placement.recommended
             current[s][l] = placement.current
+            receipts[s][l] = placement.receipt
             if sites[l].isStore {
                 levels[s][l] = Self.orderUpToLevel(demandMean: placement.demandMean, safetyStock: placement.safetyStock,
                                                    horizonDays: horizonDays, reviewDays: reviewDays, leadTimeDays: leadTimeDays)
@@ -130,6 +131,7 @@ extension ValidationReplay {
                   sites: sites, nodes: nodes, demand: demand, baseline: baseline, recommended: recommended, current: current, moves: moves,
                   transferCost: try costs.transferMatrix(locations: siteLocations), levels: levels,
                   reviewDays: reviewDays, leadTimeDays: leadTimeDays, start: calendar.cutoff)
+        placeFrom(receipts: receipts)
     }
 
     /// Daily holding cost per unit of each SKU: its `unit_cost` at the manifest's holding rate, or

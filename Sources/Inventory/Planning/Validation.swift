@@ -122,6 +122,11 @@ public struct ValidationReplay: Sendable {
     public var current: [[Double]]
     /// The transfers of the rebalanced plan, made from today's stock.
     public var moves: [Move]
+    /// Where the allocation's two plans start, today's stock plus the receipts, with the cheapest
+    /// moves from there to each placement made on the first morning (their cost counted as
+    /// transfer cost); nil when the plans are replayed from their placements at no cost.
+    public var placementOrigin: [[Double]]?
+    public var placementMoves: [ValidationPlan: [Move]]
     /// Cost of moving one unit between sites, `[from][to]`.
     public var transferCost: [[Double]]
     /// Order-up-to levels, `[sku][site]` (0 where a site never orders).
@@ -143,6 +148,8 @@ public struct ValidationReplay: Sendable {
         self.recommended = recommended
         self.current = current
         self.moves = moves
+        self.placementOrigin = nil
+        self.placementMoves = [:]
         self.transferCost = transferCost
         self.levels = levels
         self.reviewDays = reviewDays
@@ -156,15 +163,35 @@ public struct ValidationReplay: Sendable {
     /// The start stock of a plan, before any transfer.
     public func startStock(_ plan: ValidationPlan) -> [[Double]] {
         switch plan {
-        case .baseline: baseline
-        case .recommended: recommended
+        case .baseline: placementOrigin ?? baseline
+        case .recommended: placementOrigin ?? recommended
         case .current, .rebalanced: current
         }
     }
 
-    /// The transfers a plan makes on the first morning: the rebalanced plan's, none for the others.
+    /// The transfers a plan makes on the first morning: the rebalanced plan's transfers, the moves
+    /// that place the allocation's plans, none for today's stock.
     public func moves(of plan: ValidationPlan) -> [Move] {
-        plan == .rebalanced ? moves : []
+        plan == .rebalanced ? moves : placementMoves[plan] ?? []
+    }
+
+    /// Replays the allocation's plans from today's stock plus `receipts`, `[sku][site]`: each plan's
+    /// placement is reached by the cheapest moves on the first morning, whose cost is counted.
+    /// Unchanged when a SKU's start and placement totals differ (an allocation.csv without receipts).
+    public mutating func placeFrom(receipts: [[Double]]) {
+        let origin = zip(current, receipts).map { zip($0, $1).map(+) }
+        var planned: [ValidationPlan: [Move]] = [:]
+        for plan in [ValidationPlan.baseline, .recommended] {
+            let placement = plan == .baseline ? baseline : recommended
+            var moves: [Move] = []
+            for s in skus.indices {
+                guard let result = try? Repositioning.cheapestMoves(from: origin[s], to: placement[s], cost: transferCost) else { return }
+                moves += result.moves.map { Move(sku: s, from: $0.from, to: $0.to, units: $0.units.rounded()) }
+            }
+            planned[plan] = moves
+        }
+        placementOrigin = origin
+        placementMoves = planned
     }
 
     /// The order-up-to level of a periodic-review policy for one site: mean demand over review

@@ -7,8 +7,8 @@ import Tabular
 /// Baseline and recommended place the same total, which may exceed today's stock (purchases received
 /// at the fulfillment centers). Demand figures cover the whole held-out horizon. Columns of the file:
 /// `sku`, `location`, `region`, `kind` (`store` or `fc`), `demand_mean`, `demand_sd`, `safety_stock`,
-/// `target`, `current`, `baseline`, `recommended`, `expected_fill_baseline`, `expected_fill_recommended`;
-/// further columns (such as `receipt`) are ignored.
+/// `target`, `current`, `baseline`, `recommended`, `expected_fill_baseline`, `expected_fill_recommended`,
+/// and optionally `receipt` (units bought and received there at the start); further columns are ignored.
 public struct PlacementRow: Sendable, Hashable {
     public var sku: String
     public var location: String
@@ -21,9 +21,11 @@ public struct PlacementRow: Sendable, Hashable {
     public var current: Double
     public var baseline: Double
     public var recommended: Double
+    /// Units bought and received here at the start (0 when the file has no `receipt` column).
+    public var receipt: Double
 
     public init(sku: String, location: String, region: String, isStore: Bool, demandMean: Double, demandSD: Double,
-                safetyStock: Double, target: Double, current: Double, baseline: Double, recommended: Double) {
+                safetyStock: Double, target: Double, current: Double, baseline: Double, recommended: Double, receipt: Double = 0) {
         self.sku = sku
         self.location = location
         self.region = region
@@ -35,6 +37,7 @@ public struct PlacementRow: Sendable, Hashable {
         self.current = current
         self.baseline = baseline
         self.recommended = recommended
+        self.receipt = receipt
     }
 }
 
@@ -76,6 +79,7 @@ public enum ValidationInputs {
         let text = try ["sku", "location", "region", "kind"].map { try textColumn($0, frame, file: file) }
         let numbers = try ["demand_mean", "demand_sd", "safety_stock", "target", "current", "baseline", "recommended"]
             .map { try numberColumn($0, frame, file: file) }
+        let receipts = frame.contains(column: "receipt") ? try numberColumn("receipt", frame, file: file) : nil
         var rows: [PlacementRow] = []
         var seen: Set<[String]> = []
         for row in 0..<frame.rowCount {
@@ -89,7 +93,7 @@ public enum ValidationInputs {
             rows.append(PlacementRow(sku: text[0][row], location: text[1][row], region: text[2][row], isStore: kind == "store",
                                      demandMean: numbers[0][row], demandSD: numbers[1][row], safetyStock: numbers[2][row],
                                      target: numbers[3][row], current: numbers[4][row], baseline: numbers[5][row],
-                                     recommended: numbers[6][row]))
+                                     recommended: numbers[6][row], receipt: receipts?[row] ?? 0))
         }
         return rows
     }
