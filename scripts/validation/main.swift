@@ -140,13 +140,13 @@ struct Validation: ParsableCommand {
         var comparison = Figure(width: 1500, height: 1000, title: "Held-out weeks: allocation decision (top), rebalancing decision (bottom)", rows: 2, columns: 3)
         for (row, decision) in rows.enumerated() {
             let pair = [decision.comparison.reference, decision.comparison.other]
-            let components = row == 0 ? ["Shipping", "Holding", "Total"] : ["Transfers", "Shipping", "Holding", "Total"]
+            let components = [row == 0 ? "Placement" : "Transfers", "Shipping", "Holding", "Total"]
             comparison[row, 0].title = "\(decision.title): cost by component"
             comparison[row, 0].yAxis = Axis(label: money.label("Cost"), format: .compact)
             comparison[row, 0].legend = .inside(.topLeft)
             try comparison[row, 0].barChart(categories: components, series: pair.compactMap { plan in
                 network[plan].map { k in
-                    series(plan, row == 0 ? [k.shippingCost, k.holdingCost, k.totalCost] : [k.transferCost, k.shippingCost, k.holdingCost, k.totalCost])
+                    series(plan, [k.transferCost, k.shippingCost, k.holdingCost, k.totalCost])
                 }
             })
             comparison[row, 1].title = "\(decision.title): fill rate"

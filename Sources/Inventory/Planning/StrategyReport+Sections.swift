@@ -183,10 +183,11 @@ extension StrategyReport {
         if abs(totals.baseline - totals.recommended) > 0.5 {
             lines.append("*The baseline places \(Self.amount(totals.baseline)) units and the recommended allocation \(Self.amount(totals.recommended)): not the same total, so part of the difference below is more or less stock rather than better placement.*")
         } else {
-            lines.append("Both plans place the same \(stockPlaced); they differ only in where the units start.")
+            lines.append("Both plans place the same \(stockPlaced); they differ only in where the units start. Each is placed from where the stock is (today's stock and the receipts at the fulfillment centers) by the cheapest moves on the first morning, and pays for them.")
         }
         lines.append("")
         lines += comparisonTable(.allocation, rows: [
+            Row(label: "placement cost (moves on the first morning)", value: \.transferCost, kind: .money, interval: nil),
             Row(label: "shipping and replenishment cost", value: \.shippingCost, kind: .money, interval: nil),
             Row(label: "holding cost", value: \.holdingCost, kind: .money, interval: nil),
             Row(label: "total cost", value: \.totalCost, kind: .money, interval: "total_cost"),

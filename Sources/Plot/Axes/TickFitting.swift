@@ -30,10 +30,13 @@ enum TickFitting {
             let kept = ticks.indices.filter { $0 % every == 0 }
             return Horizontal(ticks: kept.map { ticks[$0] }, widths: kept.map { widths[$0] }, rotation: 90)
         }
-        let target = max(2, Int(length / (100 * pixelScale)))
+        // Three ticks are tried even on a narrow axis: asked for two, the tick search can pick a step
+        // so wide that one tick falls inside the range.
+        let target = max(3, Int(length / (100 * pixelScale)))
         var last: Horizontal?
         for count in stride(from: target, through: 2, by: -1) {
             let ticks = scale.ticks(count: count, format: format)
+            if ticks.count < 2, last != nil { continue }
             let widths = try ticks.map { try measure.width($0.label, font: font) }
             let fit = Horizontal(ticks: ticks, widths: widths, rotation: 0)
             if fitsSideBySide(ticks.map { scale.position(of: $0.value) }, widths, gap: gap) { return fit }
