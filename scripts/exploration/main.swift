@@ -64,7 +64,7 @@ struct Exploration: ParsableCommand {
         var seasonal = Figure(width: 1200, height: 650, title: "Monthly revenue by category")
         seasonal.panel.yAxis = Axis(label: "Revenue", format: .compact)
         try seasonal.panel.barChart(categories: monthly.rows.map { String($0.prefix(7)) },
-                                    series: monthly.columns.map { Series($0, monthly.series($0)) },
+                                    series: monthly.columns.map { Series($0, monthly.series($0), color: $0 == "Other" ? Color(hex: 0xBBBBBB) : nil) },
                                     arrangement: .stacked)
         notebook.figure(try seasonal.png(), name: "monthly_category", caption: "Monthly revenue by category (stacked)")
 

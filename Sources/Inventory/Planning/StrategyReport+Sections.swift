@@ -21,7 +21,9 @@ extension StrategyReport {
         var lines: [String] = []
         lines.append("- **Allocation** (the same \(Self.amount(totals.recommended)) units placed either way): the recommended allocation fills \(Self.percent(rec.fillRate)) of held-out demand against \(Self.percent(base.fillRate)) for the one-size-fits-all baseline (\(withInterval("fill_rate", .allocation))) and costs \(money(rec.totalCost)) against \(money(base.totalCost)) (\(withInterval("total_cost", .allocation))).")
         if transfers.isEmpty {
-            lines.append("- **Rebalancing**: the allocation stage proposes no transfers of today's stock; left where it is, today's \(Self.amount(totals.current)) units fill \(Self.percent(today.fillRate)) of demand.")
+            lines.append(totals.current > 0
+                ? "- **Rebalancing**: the allocation stage proposes no transfers of today's stock; left where it is, today's \(Self.amount(totals.current)) units fill \(Self.percent(today.fillRate)) of demand."
+                : "- **Rebalancing**: the data records no stock today, so there is nothing to rebalance.")
         } else {
             lines.append("- **Rebalancing** (today's \(Self.amount(totals.current)) units, moved or not): the \(transfers.count) transfers move \(Self.amount(transferUnits.reduce(0, +))) units for \(money(moved.transferCost)); fill rate \(Self.percent(today.fillRate)) → \(Self.percent(moved.fillRate)) (\(withInterval("fill_rate", .rebalancing))), units lost \(Self.amount(today.stockoutUnits)) → \(Self.amount(moved.stockoutUnits)) (\(withInterval("stockout_units", .rebalancing))), total cost \(withInterval("total_cost", .rebalancing)).")
         }
