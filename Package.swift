@@ -51,7 +51,7 @@ let package = Package(
         // MARK: Scripts
         .executableTarget(
             name: "gallery",
-            dependencies: ["Plot", "Tabular", "Forecast", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Plot", "Tabular", "Forecast", "Inventory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "scripts/gallery"),
         .executableTarget(name: "exploration", dependencies: notebookScript, path: "scripts/exploration"),
         .executableTarget(name: "segmentation", dependencies: notebookScript, path: "scripts/segmentation"),

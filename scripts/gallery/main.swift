@@ -2,6 +2,7 @@
 //   swift run -c release gallery --out DIR [--data ../shared/data/online-retail.csv.gz]
 import ArgumentParser
 import Forecast
+import Inventory
 import Foundation
 import Plot
 import Tabular
@@ -161,7 +162,14 @@ struct Gallery: ParsableCommand {
         options.types["StockCode"] = .string
         let raw = try CSVReader(options: options).read(path: data)
         let keep = try !raw["InvoiceNo"].hasPrefix("C") && raw["Quantity"] > 0 && raw["UnitPrice"] > 0
-        let sales = try raw.filter(keep)
+        // Postage, fees and manual adjustments are not products, and December 2011 stops on the 9th.
+        let cleaning = Cleaning()
+        let codes = try raw["StockCode", String.self], dates = try raw["InvoiceDate", Date.self]
+        let end = CivilDate(year: 2011, month: 12, day: 1).date
+        let products = Column("product", codes.indices.map { row in
+            !(codes[row].map(cleaning.isNonProduct) ?? true) && (dates[row].map { $0 < end } ?? false)
+        })
+        let sales = try raw.filter(keep && products)
         return try sales.withColumn("Revenue", sales["Quantity"] * sales["UnitPrice"])
     }
 }
