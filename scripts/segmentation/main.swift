@@ -8,7 +8,7 @@ struct Segmentation: ParsableCommand {
 
     @OptionGroup var options: StageOptions
 
-    @Option(help: "A fixed number of customer segments (default: chosen by silhouette over 2...8).")
+    @Option(help: "A fixed number of customer segments (default: chosen by silhouette over 3...8).")
     var clusters: Int?
 
     func validate() throws {
@@ -19,7 +19,7 @@ struct Segmentation: ParsableCommand {
         var notebook = Notebook(number: 2, name: "segmentation", title: "Customer and store segmentation", seed: options.seed)
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(dataset.manifest.transactions.file)
-        notebook.recordParameter("clusters", clusters.map(String.init) ?? "chosen by silhouette over 2...8")
+        notebook.recordParameter("clusters", clusters.map(String.init) ?? "chosen by silhouette over 3...8")
         let sales = try Cleaning().clean(dataset.transactions).frame
 
         // MARK: - Customer features
@@ -39,10 +39,15 @@ struct Segmentation: ParsableCommand {
         }
         let segmentation = FeatureClustering(
             key: "customer", features: customerFeatures,
-            clusterRange: clusters.map { $0...$0 } ?? 2...8, seed: options.seed,
+            clusterRange: clusters.map { $0...$0 } ?? 3...8, seed: options.seed,
             naming: .customers(featureNames: customerFeatures))
         let customers = try segmentation.fit(features)
-        notebook.text("k-means++ with 10 seeded starts for each k; the k with the highest mean silhouette is kept. The inertia (elbow) curve is shown beside it.")
+        notebook.text("""
+            k-means++ with 10 seeded starts for each k from 3 to 8; the k with the highest mean silhouette is kept \
+            (`--clusters` fixes it). Two segments are not tried: they only split frequent from occasional buyers, which \
+            the RFM columns already show, and silhouettes favour them in many dimensions. The inertia (elbow) curve is \
+            shown beside it.
+            """)
         notebook.table(try customers.selectionTable(), caption: "Silhouette and inertia by number of segments")
         var choice = Figure(width: 1200, height: 500, title: "Choosing the number of segments", columns: 2)
         let ks = customers.selection.candidates.map { Double($0.clusters) }
@@ -60,7 +65,7 @@ struct Segmentation: ParsableCommand {
             .filter(features.contains(column:))
         notebook.text("\(customers.clusterCount) segments, each named after the feature on which it stands out most from the average customer.")
         notebook.table(try customers.profile(of: features, columns: profileColumns), caption: "Segment profiles (means)")
-        var heatmap = Figure(width: 1300, height: 120 + 70 * customers.clusterCount, title: "How each segment differs from the average customer (standard deviations)")
+        var heatmap = Figure(width: 1300, height: max(480, 160 + 70 * customers.clusterCount), title: "How each segment differs from the average customer (standard deviations)")
         try heatmap.panel.heatmap(values: customers.standardizedCentroids, rows: customers.names,
                                   columns: customers.featureNames.map(Self.label), annotation: .plain(decimals: 1), center: 0)
         notebook.figure(try heatmap.png(), name: "segment_profiles", caption: "Standardised segment centroids")
@@ -80,6 +85,32 @@ struct Segmentation: ParsableCommand {
         notebook.figure(try silhouettes.png(), name: "silhouettes", caption: "Per-customer silhouettes: most customers sit well inside their segment when the boxes are above zero")
         notebook.attach(try customers.assignments().csvBytes(), as: "segments.csv")
 
+        // MARK: - Known segments (synthetic data)
+        let truthURL = dataset.manifest.directory.appendingPathComponent("customers_truth.csv")
+        if FileManager.default.fileExists(atPath: truthURL.path) {
+            notebook.section("Agreement with the generating segments")
+            try notebook.recordInput(truthURL)
+            var text = CSVReadingOptions()
+            text.types["customer"] = .string
+            let truth = try DataFrame(contentsOfCSVFile: truthURL.path, options: text)
+            let known = Dictionary(zip(try truth["customer", String.self], try truth["segment", String.self])
+                .compactMap { key, value in key.map { ($0, value ?? "") } }, uniquingKeysWith: { first, _ in first })
+            let assigned = try customers.assignments()
+            let ids = try assigned["customer", String.self], names = try assigned["segment_name", String.self]
+            let pairs = zip(ids, names).compactMap { id, name in id.flatMap { known[$0] }.map { (found: name ?? "", truth: $0) } }
+            let agreement = try AdjustedRandIndex.score(pairs.map(\.found), pairs.map(\.truth))
+            let crosstab = try DataFrame(columns: [
+                Column("segment", pairs.map(\.found)), Column("generated as", pairs.map(\.truth)), Column("customers", pairs.map { _ in 1 }),
+            ]).pivot(index: "segment", columns: "generated as", values: "customers", aggregate: .sum, fill: .integer(0))
+            notebook.text("""
+                The sample was generated from \(Set(known.values).count) customer types (`customers_truth.csv`). The adjusted Rand \
+                index of the segments against them is **\(String(format: "%.2f", agreement))** (1: the same partition, 0: no better \
+                than chance). Behavioural segments found from transactions alone recover the generating types only in part: \
+                types that buy alike (similar baskets, frequency and season) fall together.
+                """)
+            notebook.table(crosstab, caption: "Customers by segment found (rows) and type generated (columns)")
+        }
+
         // MARK: - Store clusters
         notebook.section("Store clusters by sales pattern")
         let stores = try LocationFeatures().compute(sales)
@@ -93,7 +124,7 @@ struct Segmentation: ParsableCommand {
             .joined(try stores.selecting(["location", "region", "revenue_per_day"]), on: ["location"], validate: .oneToOne)
             .sorted(by: .ascending("cluster"), .descending("revenue_per_day"))
         notebook.table(storeTable, caption: "Store clusters", maxRows: 40)
-        var storeHeatmap = Figure(width: 1300, height: 140 + 60 * storeClusters.clusterCount, title: "How each store cluster differs from the average location")
+        var storeHeatmap = Figure(width: 1300, height: max(480, 160 + 60 * storeClusters.clusterCount), title: "How each store cluster differs from the average location")
         try storeHeatmap.panel.heatmap(values: storeClusters.standardizedCentroids, rows: storeClusters.names,
                                        columns: storeClusters.featureNames.map(Self.label), annotation: .plain(decimals: 1), center: 0)
         notebook.figure(try storeHeatmap.png(), name: "store_clusters", caption: "Standardised store-cluster centroids")
@@ -103,10 +134,16 @@ struct Segmentation: ParsableCommand {
         print("segmentation: \(customers.clusterCount) customer segments, \(storeClusters.clusterCount) store clusters -> \(options.outputDirectory.path)")
     }
 
-    /// `average_order_value` → `average order value`; `share_wine_spirits` → `wine spirits share`.
+    /// Short column labels for the heatmaps: `average_order_value` → `order value`,
+    /// `share_wine_spirits` → `% wine spirits`.
     static func label(_ feature: String) -> String {
-        feature.hasPrefix("share_")
-            ? feature.dropFirst(6).replacingOccurrences(of: "_", with: " ") + " share"
+        let short = ["recency_days": "recency", "average_order_value": "order value", "q4_share": "% in Q4",
+                     "peak_month_share": "% in peak month", "online_share": "% online", "revenue_per_day": "revenue/day",
+                     "weekly_amplitude": "weekly swing", "yearly_amplitude": "yearly swing", "weekend_share": "% weekend",
+                     "share_cheese_charcuterie": "% cheese", "share_fresh_produce": "% produce", "share_specialty_foods": "% specialty"]
+        if let label = short[feature] { return label }
+        return feature.hasPrefix("share_")
+            ? "% " + feature.dropFirst(6).replacingOccurrences(of: "_", with: " ")
             : feature.replacingOccurrences(of: "_", with: " ")
     }
 }
