@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["CZlib"], swiftSettings: fast),
         .target(name: "Stats", swiftSettings: fast),
         .target(name: "Forecast", dependencies: ["Stats"], swiftSettings: fast),
-        .target(name: "Plot", dependencies: ["CGD"], swiftSettings: fast),
+        .target(name: "Plot", dependencies: ["CGD", "Tabular"], swiftSettings: fast),
         .target(name: "Optimize", dependencies: ["CClp"], swiftSettings: fast),
         .target(
             name: "Inventory",
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ForecastTests", dependencies: ["Forecast"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Tabular"]),
         .testTarget(name: "OptimizeTests", dependencies: ["Optimize"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 @testable import Plot
 
@@ -101,7 +102,11 @@ enum SampleFigures {
         let segments = ["Loyal", "New", "At risk"]
         let groups = (0..<n).map { segments[Int(u[$0] * 3)] }
         let x = (0..<n).map { 5 + 40 * u[n + $0] }
-        let y = (0..<n).map { 200 + 30 * x[$0] + 150 * z[$0] + (groups[$0] == "Loyal" ? 400 : 0) }
+        let y = (0..<n).map { i -> Double in
+            let bonus: Double = groups[i] == "Loyal" ? 400 : 0
+            let trend: Double = 30 * x[i]
+            return 200 + trend + 150 * z[i] + bonus
+        }
         let sizes = (0..<n).map { u[2 * n + $0] * 100 }
         figure.panel.xAxis.label = "Orders per year"
         figure.panel.yAxis = Axis(label: "Spend", format: .currency("£"))

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 
 /// A linear map from instants (seconds since 1970-01-01T00:00Z) to pixels, with calendar ticks.

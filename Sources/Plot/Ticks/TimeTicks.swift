@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 
 /// Calendar-aligned ticks for a time axis: hours, days, Monday-starting weeks, months, quarters, years,
