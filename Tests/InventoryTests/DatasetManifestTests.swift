@@ -43,37 +43,7 @@ quantity = "quantity"
 unit_price = "price"
 customer = "customer"
 
-[costs]
-rate_per_unit_km = 0.001
-fixed_per_unit = 1
-holding_rate = 0.2
-
-[[regions]]
-name = "West"
-latitude = 37.2
-longitude = -119.6
-
-[[regions]]
-name = "East"
-latitude = 41
-longitude = -74
-
-[[locations]]
-name = "Seattle"
-region = "West"
-kind = "store"
-latitude = 47.6062
-longitude = -122.3321
-capacity = 1200
-
-[[locations]]
-name = "Reno FC"
-region = "West"
-kind = "fulfillment_center"
-latitude = 39.5296
-longitude = -119.8138
-capacity = 50000
-serves = ["West", "East"]
+\(twoRegionNetwork)
 """
 
 @Suite struct DatasetManifestTests {
