@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Tabular", dependencies: ["CZlib"], swiftSettings: fast),
         .target(name: "Stats", swiftSettings: fast),
         .target(name: "Forecast", dependencies: ["Stats"], swiftSettings: fast),
-        .target(name: "Plot", dependencies: ["CGD", "Tabular"], swiftSettings: fast),
+        .target(name: "Plot", dependencies: ["CGD", "CZlib", "Tabular"], swiftSettings: fast),
         .target(name: "Optimize", dependencies: ["CClp"], swiftSettings: fast),
         .target(
             name: "Inventory",

@@ -1,4 +1,5 @@
 import CGD
+import CZlib
 import Foundation
 
 /// Writes truecolor canvases as 8-bit RGB PNG with a per-row filter choice (None, Sub or Up, whichever
@@ -6,8 +7,8 @@ import Foundation
 ///
 /// libpng, as libgd drives it, tries all five PNG filters on every row, which costs more than drawing
 /// the whole chart; figures are mostly flat colour, where Sub and Up already leave long zero runs.
-/// zlib is the one libgd and libpng themselves load; it is opened at run time so that the module
-/// needs no link flags beyond libgd's. Without it, encoding falls back to libgd's own PNG writer.
+/// The deflate stream is made on both cores (see ``Zlib/compress(_:level:parts:)``). Should zlib
+/// fail, encoding falls back to libgd's own PNG writer.
 enum PNGEncoder {
     /// RGB PNG bytes of `image`, or nil when zlib is not available.
     static func encode(_ image: gdImagePtr, width: Int, height: Int, level: Int) -> [UInt8]? {
@@ -104,45 +105,73 @@ enum PNGEncoder {
     }
 }
 
-/// The few zlib functions PNG writing needs, looked up in the shared library at run time.
+/// The zlib functions PNG writing needs.
 final class Zlib: Sendable {
-    private typealias CompressBound = @convention(c) (UInt) -> UInt
-    private typealias Compress2 = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt>?,
-                                                  UnsafePointer<UInt8>?, UInt, Int32) -> Int32
-    private typealias CRC32 = @convention(c) (UInt, UnsafePointer<UInt8>?, UInt32) -> UInt
-
-    private let compressBound: CompressBound
-    private let compress2: Compress2
-    private let crc: CRC32
-
-    /// The process's zlib, or nil when it cannot be opened.
+    /// zlib is linked with the module; kept as a value so that the encoder's fallback stays possible.
     static let shared: Zlib? = Zlib()
 
-    private init?() {
-        let names = ["libz.so.1", "libz.so", "libz.1.dylib", "libz.dylib"]
-        guard let handle = names.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first,
-              let bound = dlsym(handle, "compressBound"), let compress = dlsym(handle, "compress2"),
-              let crc = dlsym(handle, "crc32") else { return nil }
-        compressBound = unsafeBitCast(bound, to: CompressBound.self)
-        compress2 = unsafeBitCast(compress, to: Compress2.self)
-        self.crc = unsafeBitCast(crc, to: CRC32.self)
+    /// `data` as one zlib stream at `level` (0...9), or nil on failure. Large inputs are deflated in
+    /// `parts` pieces on as many threads, each piece ending on a byte boundary (a full flush), then
+    /// joined with one Adler-32 checksum — the way pigz parallelises gzip. Deflate's run-length
+    /// strategy suits filtered figure rows, which are mostly runs of zeros.
+    func compress(_ data: [UInt8], level: Int, parts: Int = 2) -> [UInt8]? {
+        let count = data.count
+        let pieces = count >= 1 << 16 ? max(1, parts) : 1
+        let bounds = (0...pieces).map { $0 * count / pieces }
+        var outputs = [[UInt8]?](repeating: nil, count: pieces)
+        var checksums = [UInt](repeating: 0, count: pieces)
+        data.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            outputs.withUnsafeMutableBufferPointer { outputs in
+                checksums.withUnsafeMutableBufferPointer { checksums in
+                    nonisolated(unsafe) let outputs = outputs, checksums = checksums
+                    DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                        let slice = UnsafeBufferPointer(rebasing: input[bounds[piece]..<bounds[piece + 1]])
+                        outputs[piece] = Self.deflate(slice, level: level, last: piece == pieces - 1)
+                        checksums[piece] = CZlib.adler32(1, slice.baseAddress, UInt32(slice.count))
+                    }
+                }
+            }
+        }
+        var stream: [UInt8] = [0x78, 0x01]  // deflate, 32 KiB window, fastest-compression hint
+        var adler = checksums[0]
+        for piece in 0..<pieces {
+            guard let output = outputs[piece] else { return nil }
+            stream.append(contentsOf: output)
+            if piece > 0 {
+                adler = CZlib.adler32_combine(adler, checksums[piece], off_t(bounds[piece + 1] - bounds[piece]))
+            }
+        }
+        stream.append(contentsOf: bigEndianBytes(UInt32(truncatingIfNeeded: adler)))
+        return stream
     }
 
-    /// `data` as a zlib stream at `level` (0...9), or nil on failure.
-    func compress(_ data: [UInt8], level: Int) -> [UInt8]? {
-        let bound = compressBound(UInt(data.count))
-        var status: Int32 = -1
-        let output = [UInt8](unsafeUninitializedCapacity: Int(bound)) { out, count in
-            var capacity = bound
-            status = data.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &capacity, input.baseAddress, UInt(data.count), Int32(level))
-            }
-            count = status == 0 ? Int(capacity) : 0
+    /// Raw deflate of `input`, ending with a full flush (or the final block when `last`).
+    private static func deflate(_ input: UnsafeBufferPointer<UInt8>, level: Int, last: Bool) -> [UInt8]? {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, Int32(level), Z_DEFLATED, -15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return nil
         }
-        return status == 0 ? output : nil
+        defer { deflateEnd(&stream) }
+        let capacity = Int(deflateBound(&stream, UInt(input.count))) + 16
+        var status: Int32 = Z_STREAM_ERROR
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = out.baseAddress
+            stream.avail_out = UInt32(capacity)
+            status = CZlib.deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH)
+            written = capacity - Int(stream.avail_out)
+        }
+        let done = last ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0)
+        return done ? output : nil
     }
 
     func crc32(_ crc: UInt, _ data: [UInt8]) -> UInt {
-        data.withUnsafeBufferPointer { self.crc(crc, $0.baseAddress, UInt32(data.count)) }
+        data.withUnsafeBufferPointer { CZlib.crc32(crc, $0.baseAddress, UInt32(data.count)) }
+    }
+
+    private func bigEndianBytes(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
     }
 }
