@@ -53,6 +53,9 @@ struct AxisRenderer {
         if let title = panel.title, !title.isEmpty {
             let titleFont = fonts.bold(theme.panelTitleSize)
             let center = layout.style == .none ? layout.cell.midX : frame.midX
+            // Centred over the plot, a long title is cut short rather than run into the next panel.
+            let room = 2 * min(center - layout.cell.minX, layout.cell.maxX - center) - pad
+            let title = try TextMeasurer().truncated(title, font: titleFont, toWidth: max(room, 0))
             try canvas.draw(title, font: titleFont, color: theme.textColor,
                             at: Point(center, layout.cell.minY + pad / 2), anchor: .topCenter)
         }
