@@ -151,6 +151,6 @@ import Tabular
         #expect(report.steps.map(\.dropped) == [10_624, 133_361, 1_554, 33, 12])
         #expect(clean.rowCount == 396_325)
         #expect(abs((report.outlierThreshold ?? 0) - 2592) < 1e-6)
-        #expect(try clean["quantity", Int.self].compactMap { $0 }.max() ?? 0 <= 2592)
+        #expect(try clean.doubles("quantity").max() ?? 0 <= 2592)
     }
 }
