@@ -213,13 +213,23 @@ struct ARIMAProblem {
             if css.value.isFinite { start = mlStart(fromCSS: css.x) }
         }
         var best = optimizer.minimize(start) { mlObjective($0) }
-        if !best.value.isFinite && start.contains(where: { $0 != 0 }) {
-            best = optimizer.minimize([Double](repeating: 0, count: k)) { mlObjective($0) }
+        // From the CSS estimates the search can end on a near-unit root, a local optimum at the edge
+        // of the stationary or invertible region; then the origin is tried too and the better kept.
+        if start.contains(where: { $0 != 0 }) && (!best.value.isFinite || hasNearUnitRoot(best.x)) {
+            let fromOrigin = optimizer.minimize([Double](repeating: 0, count: k)) { mlObjective($0) }
+            if fromOrigin.value < best.value || !best.value.isFinite { best = fromOrigin }
         }
         guard best.value.isFinite else {
             throw ForecastError.fitFailed(method: spec.name, reason: "no parameters give a finite likelihood")
         }
         return try finish(best.x, transformed: true, converged: best.converged, iterations: best.iterations)
+    }
+
+    /// Whether the AR or MA polynomial at transformed parameters `x` has a root within 1.01 of the
+    /// unit circle.
+    func hasNearUnitRoot(_ x: [Double]) -> Bool {
+        let (phi, theta) = expanded(coefficients(x, transformed: true))
+        return !ARMAPolynomial.rootsOutside(phi, radius: 1.01) || !ARMAPolynomial.rootsOutside(theta.map { -$0 }, radius: 1.01)
     }
 
     /// Maps CSS estimates into the transformed space, pulling non-stationary AR or non-invertible MA
