@@ -52,12 +52,14 @@ struct ScatterLayer: Layer {
         let radii = radii(theme: context.theme)
         let opacity = sizes == nil ? 0.9 : 0.7
         let edge = context.px(sizes == nil ? 0.75 : 1)
+        var circles: [Canvas.Circle] = []
+        circles.reserveCapacity(xs.count)
         for index in xs.indices {
             let p = context.point(xs[index], ys[index])
             guard p.x.isFinite, p.y.isFinite, radii[index] > 0 else { continue }
-            context.canvas.fillCircle(center: p, radius: context.px(radii[index]),
-                                      color: colors[groupOf[index]].withOpacity(opacity), edge: .white, edgeWidth: edge)
+            circles.append(Canvas.Circle(center: p, radius: context.px(radii[index]), color: colors[groupOf[index]].withOpacity(opacity)))
         }
+        context.canvas.fillCircles(circles, edge: .white, edgeWidth: edge)
     }
 }
 
