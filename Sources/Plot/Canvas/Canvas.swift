@@ -133,7 +133,8 @@ final class Canvas {
     /// Runs `add` on a rasterizer spanning the given box (cut to the clip and the image), then blends
     /// the shape it built in `color`.
     private func rasterize(minX: Double, minY: Double, maxX: Double, maxY: Double, color: Color, clip: Rect?,
-                           _ add: (Rasterizer) -> Void) {
+                           using rasterizer: Rasterizer? = nil, _ add: (Rasterizer) -> Void) {
+        let rasterizer = rasterizer ?? self.rasterizer
         guard color.opacity > 0, minX <= maxX, minY <= maxY else { return }
         let bounds = clip ?? self.clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         let x0 = max(0, Int(max(minX, bounds.minX).rounded(.down)))
@@ -157,6 +158,30 @@ final class Canvas {
     /// the rasterizer scans, stays small; a piece draws the join at its first vertex, and neighbouring
     /// pieces overlap only in the anti-aliased rim there.
     func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool = false, clip: Rect? = nil) {
+        stroke(points, width: lineWidth, color: color, roundCaps: roundCaps, clip: clip, using: rasterizer)
+    }
+
+    /// Strokes several polylines in order, on both cores: the image is cut into two bands of rows,
+    /// each with its own rasterizer drawing every line in order within its rows, so that the pixels
+    /// come out exactly as `stroke` one after another draws them.
+    func strokes(_ lines: [(points: [Point], color: Color)], width lineWidth: Double) {
+        let count = lines.reduce(0) { $0 + $1.points.count }
+        let bands = count >= 1000 && height >= 64 ? 2 : 1
+        let bounds = clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+        nonisolated(unsafe) let canvas = self
+        nonisolated(unsafe) let rasterizers = (0..<bands).map { $0 == 0 ? rasterizer : Rasterizer() }
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            let top = Double(band * canvas.height / bands), bottom = Double((band + 1) * canvas.height / bands)
+            let minY = max(bounds.minY, top), maxY = min(bounds.maxY, bottom)
+            guard minY < maxY else { return }
+            let rows = Rect(x: bounds.minX, y: minY, width: bounds.width, height: maxY - minY)
+            for line in lines {
+                canvas.stroke(line.points, width: lineWidth, color: line.color, roundCaps: false, clip: rows, using: rasterizers[band])
+            }
+        }
+    }
+
+    private func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool, clip: Rect?, using rasterizer: Rasterizer) {
         guard lineWidth > 0, lineWidth.isFinite, points.count > 0 else { return }
         let chunk = 48
         let reach = lineWidth / 2 + 1
@@ -171,7 +196,7 @@ final class Canvas {
             }
             let before = start > 0 ? points[start - 1] : nil
             rasterize(minX: minX - reach, minY: minY - reach, maxX: maxX + reach, maxY: maxY + reach, color: color,
-                      clip: clip) { rasterizer in
+                      clip: clip, using: rasterizer) { rasterizer in
                 Stroke.add(piece, after: before, width: lineWidth, capStart: roundCaps && start == 0,
                            capEnd: roundCaps && end == points.count, to: rasterizer)
             }

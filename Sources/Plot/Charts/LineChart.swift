@@ -35,15 +35,16 @@ struct LineLayer: Layer {
 
     func draw(in context: DrawContext) throws {
         let theme = context.theme
-        for line in lines {
-            let color = line.color.resolve(theme.palette)
-            let points = points(of: line, in: context.layout)
-            context.canvas.stroke(points, width: context.px(theme.lineWidth), color: color)
-            if markers {
-                for point in points where point.x.isFinite {
-                    context.canvas.fillCircle(center: point, radius: context.px(theme.markerRadius), color: color,
-                                              edge: .white, edgeWidth: context.px(1))
-                }
+        let drawn = lines.map { line in (points: points(of: line, in: context.layout), color: line.color.resolve(theme.palette)) }
+        guard markers else {
+            context.canvas.strokes(drawn, width: context.px(theme.lineWidth))
+            return
+        }
+        for line in drawn {
+            context.canvas.stroke(line.points, width: context.px(theme.lineWidth), color: line.color)
+            for point in line.points where point.x.isFinite {
+                context.canvas.fillCircle(center: point, radius: context.px(theme.markerRadius), color: line.color,
+                                          edge: .white, edgeWidth: context.px(1))
             }
         }
     }
