@@ -19,7 +19,7 @@ struct Exploration: ParsableCommand {
         notebook.section("The data")
         let raw = dataset.transactions
         notebook.text("""
-            **\(dataset.manifest.name)**: \(raw.rowCount) transaction rows, \(dataset.manifest.locations.count) locations \
+            **\(dataset.manifest.name)**: \(NumberFormat.plain(decimals: 0).string(Double(raw.rowCount))) transaction rows, \(dataset.manifest.locations.count) locations \
             in \(dataset.manifest.regions.count) regions.
             """)
         notebook.table(raw.head(8), caption: "The first transactions")
