@@ -190,18 +190,23 @@ extension StrategyReport {
         lines.append("")
         lines += comparisonTable(.allocation, rows: [
             Row(label: "placement cost (moves on the first morning)", value: \.transferCost, kind: .money, interval: nil),
-            Row(label: "shipping and replenishment cost", value: \.shippingCost, kind: .money, interval: nil),
-            Row(label: "holding cost", value: \.holdingCost, kind: .money, interval: nil),
-            Row(label: "total cost", value: \.totalCost, kind: .money, interval: "total_cost"),
-            Row(label: "units lost to stockouts", value: \.stockoutUnits, kind: .units, interval: "stockout_units"),
-            Row(label: "stockout events (SKU-location-days)", value: { Double($0.stockoutEvents) }, kind: .units, interval: nil),
-            Row(label: "fill rate", value: \.fillRate, kind: .rate, interval: "fill_rate"),
+        ] + Self.costAndServiceRows + [
             Row(label: "turnover over the period", value: \.turnover, kind: .number, interval: nil),
             Row(label: "days of supply", value: \.daysOfSupply, kind: .number, interval: nil),
         ])
         lines += ["", allocationVerdict()]
         return lines
     }
+
+    /// The rows both decisions' tables share: what the replay costs and how well it serves.
+    private static var costAndServiceRows: [Row] { [
+            Row(label: "shipping and replenishment cost", value: \.shippingCost, kind: .money, interval: nil),
+            Row(label: "holding cost", value: \.holdingCost, kind: .money, interval: nil),
+            Row(label: "total cost", value: \.totalCost, kind: .money, interval: "total_cost"),
+            Row(label: "units lost to stockouts", value: \.stockoutUnits, kind: .units, interval: "stockout_units"),
+            Row(label: "stockout events (SKU-location-days)", value: { Double($0.stockoutEvents) }, kind: .units, interval: nil),
+            Row(label: "fill rate", value: \.fillRate, kind: .rate, interval: "fill_rate"),
+    ] }
 
     func rebalancingSection() -> [String] {
         var lines: [String] = []
@@ -214,13 +219,7 @@ extension StrategyReport {
         lines.append("")
         lines += comparisonTable(.rebalancing, rows: [
             Row(label: "transfer cost", value: \.transferCost, kind: .money, interval: nil),
-            Row(label: "shipping and replenishment cost", value: \.shippingCost, kind: .money, interval: nil),
-            Row(label: "holding cost", value: \.holdingCost, kind: .money, interval: nil),
-            Row(label: "total cost", value: \.totalCost, kind: .money, interval: "total_cost"),
-            Row(label: "units lost to stockouts", value: \.stockoutUnits, kind: .units, interval: "stockout_units"),
-            Row(label: "stockout events (SKU-location-days)", value: { Double($0.stockoutEvents) }, kind: .units, interval: nil),
-            Row(label: "fill rate", value: \.fillRate, kind: .rate, interval: "fill_rate"),
-        ])
+        ] + Self.costAndServiceRows)
         lines += ["", rebalancingVerdict()]
         guard !transfers.isEmpty else { return lines }
         let shown = 15
