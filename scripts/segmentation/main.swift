@@ -93,22 +93,14 @@ struct Segmentation: ParsableCommand {
             var text = CSVReadingOptions()
             text.types["customer"] = .string
             let truth = try DataFrame(contentsOfCSVFile: truthURL.path, options: text)
-            let known = Dictionary(zip(try truth["customer", String.self], try truth["segment", String.self])
-                .compactMap { key, value in key.map { ($0, value ?? "") } }, uniquingKeysWith: { first, _ in first })
-            let assigned = try customers.assignments()
-            let ids = try assigned["customer", String.self], names = try assigned["segment_name", String.self]
-            let pairs = zip(ids, names).compactMap { id, name in id.flatMap { known[$0] }.map { (found: name ?? "", truth: $0) } }
-            let agreement = try AdjustedRandIndex.score(pairs.map(\.found), pairs.map(\.truth))
-            let crosstab = try DataFrame(columns: [
-                Column("segment", pairs.map(\.found)), Column("generated as", pairs.map(\.truth)), Column("customers", pairs.map { _ in 1 }),
-            ]).pivot(index: "segment", columns: "generated as", values: "customers", aggregate: .sum, fill: .integer(0))
+            let agreement = try customers.agreement(with: truth, group: "segment")
             notebook.text("""
-                The sample was generated from \(Set(known.values).count) customer types (`customers_truth.csv`). The adjusted Rand \
-                index of the segments against them is **\(String(format: "%.2f", agreement))** (1: the same partition, 0: no better \
+                The sample was generated from \(agreement.groupCount) customer types (`customers_truth.csv`). The adjusted Rand \
+                index of the segments against them is **\(String(format: "%.2f", agreement.adjustedRandIndex))** (1: the same partition, 0: no better \
                 than chance). Behavioural segments found from transactions alone recover the generating types only in part: \
                 types that buy alike (similar baskets, frequency and season) fall together.
                 """)
-            notebook.table(crosstab, caption: "Customers by segment found (rows) and type generated (columns)")
+            notebook.table(agreement.crosstab, caption: "Customers by segment found (rows) and type generated (columns)")
         }
 
         // MARK: - Store clusters

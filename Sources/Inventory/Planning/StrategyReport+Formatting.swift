@@ -1,25 +1,15 @@
 import Foundation
+import Tabular
 
 extension StrategyReport {
     /// `value` with thousands separators and `decimals` decimals ("1,234.50"); `value` ≥ 0.
-    static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let whole = amount(Double(parts[0]) ?? 0)
-        return parts.count > 1 ? whole + "." + parts[1] : whole
-    }
+    static func grouped(_ value: Double, decimals: Int) -> String { DigitGrouping.grouped(value, decimals: decimals) }
 
     /// A whole number with thousands separators and a true minus sign ("−1,234"); "n/a" for NaN.
     public static func amount(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
-        var grouped = ""
-        for (i, character) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
-            grouped.append(character)
-        }
-        return (rounded < 0 ? "−" : "") + grouped
+        let rounded = value.rounded()
+        return (rounded < 0 ? "−" : "") + DigitGrouping.grouped(abs(rounded), decimals: 0)
     }
 
     public static func signedAmount(_ value: Double) -> String {
@@ -27,11 +17,7 @@ extension StrategyReport {
     }
 
     /// An amount of money in whole units of `symbol`, as the notebooks write it ("£1,493", "−£20").
-    public static func money(_ value: Double, symbol: String) -> String {
-        guard value.isFinite else { return amount(value) }
-        let whole = amount(abs(value))
-        return (value < 0 && whole != "0" ? "−" : "") + symbol + whole
-    }
+    public static func money(_ value: Double, symbol: String) -> String { Money(symbol: symbol)(value) }
 
     /// The report's currency, whole units.
     func money(_ value: Double) -> String { Self.money(value, symbol: currency) }

@@ -38,15 +38,7 @@ enum CellFormat {
     }
 
     /// An integer with thousands separators: 1,234,567.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
-    }
+    static func grouped(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     /// A double with `decimals` decimals, thousands separated, with no "-0".
     static func fixed(_ value: Double, decimals: Int) -> String {

@@ -1,3 +1,4 @@
+import Tabular
 import Foundation
 
 /// How numbers on an axis, in annotations and in labels are written.
@@ -126,15 +127,7 @@ public enum NumberFormat: Sendable, Hashable {
 
     /// A non-negative number with `decimals` decimals and commas between thousands.
     static func grouped(_ magnitude: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", magnitude)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        guard let whole = parts.first else { return text }
-        var grouped = ""
-        for (offset, character) in whole.enumerated() {
-            if offset > 0, (whole.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return parts.count > 1 ? grouped + "." + parts[1] : grouped
+        DigitGrouping.grouped(magnitude, decimals: decimals)
     }
 
     static func trimmingZeros(_ text: String) -> String {

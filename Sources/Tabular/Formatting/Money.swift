@@ -1,7 +1,5 @@
-import Plot
-
 /// Amounts of money in prose and tables: the dataset's currency symbol and whole units with
-/// thousands separators (`$1,493`, `£-20`, `£1.2M` with `compact`).
+/// thousands separators, a true minus sign when negative (`$1,493`, `−£20`; never `−$0`).
 ///
 /// ```swift
 /// let money = Money(symbol: dataset.manifest.currency)
@@ -15,9 +13,11 @@ public struct Money: Sendable, Hashable {
         self.symbol = symbol
     }
 
-    /// The amount rounded to whole units, with thousands separators.
+    /// The amount rounded to whole units, with thousands separators; "n/a" for NaN.
     public func callAsFunction(_ value: Double) -> String {
-        value < 0 ? "−" + symbol + NumberFormat.plain(decimals: 0).string(-value) : symbol + NumberFormat.plain(decimals: 0).string(value)
+        guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "−∞") }
+        let whole = DigitGrouping.grouped(abs(value).rounded(), decimals: 0)
+        return (value < 0 && whole != "0" ? "−" : "") + symbol + whole
     }
 
     /// An axis or legend label with the symbol in parentheses: `Cost over the horizon ($)`.
