@@ -25,11 +25,13 @@ public func report(_ name: String, _ values: KeyValuePairs<String, Double>) {
     print("metric: \(name) \(fields)")
 }
 
-/// The process's peak resident set size in MiB (Linux reports `ru_maxrss` in KiB).
+/// The process's peak resident set size in MiB: `VmHWM` of /proc/self/status. (`ru_maxrss` would
+/// also count the parent's resident set the process was forked with before exec.)
 public func peakResidentMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = line.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) }) else { return .nan }
+    return kilobytes / 1024
 }
 
 /// The arguments after the case name: `bench-x <case> [key=value ...]`.

@@ -5,31 +5,34 @@ extension KMeansProblem {
     /// b/(b+1)·‖x - c_B‖² - a/(a-1)·‖x - c_A‖², so every accepted move strictly lowers it, and a
     /// partition stable under these moves is also stable under Lloyd's (each point is nearest its
     /// own centroid). Lloyd's fixed points are often not Hartigan's, so this escapes many poor local
-    /// optima at the cost of about one Lloyd iteration per pass.
-    /// Hartigan & Wong (1979); Telgarsky & Vattani (2010).
+    /// optima. Hartigan & Wong (1979); Telgarsky & Vattani (2010).
+    ///
+    /// After a Lloyd solution few points are near enough a boundary to move, so each point keeps
+    /// bounds as in Hamerly's Lloyd step: an upper bound on the distance to its centre and a lower
+    /// bound on the distance to any other, loosened by how far the centres have drifted since
+    /// they were set. A point is examined only when its bounds no longer prove that no move
+    /// pays, which leaves the passes, moves and result those of examining every point.
     func hartigan(_ run: KMeansRun, maxPasses: Int = 100) -> KMeansRun {
-        let n = count, d = dimension, k = clusters
+        switch dimension {
+        case 2: hartigan(run, width: Width2(), maxPasses: maxPasses)
+        case 3: hartigan(run, width: Width3(), maxPasses: maxPasses)
+        case 4: hartigan(run, width: Width4(), maxPasses: maxPasses)
+        default: hartigan(run, width: AnyWidth(count: dimension), maxPasses: maxPasses)
+        }
+    }
+
+    private func hartigan<Width: FeatureWidth>(_ run: KMeansRun, width: Width, maxPasses: Int) -> KMeansRun {
+        let n = count, k = clusters
         var labels = run.labels
-        var sizes = [Double](repeating: 0, count: k)
-        for label in labels { sizes[Int(label)] += 1 }
         var centers = meanCenters(labels: labels, fallback: run.centers)
+        var state = HartiganState(count: n, labels: labels, clusters: k)
         var passes = 0
         points.withUnsafeBufferPointer { x in
             centers.withUnsafeMutableBufferPointer { c in
                 labels.withUnsafeMutableBufferPointer { labels in
-                    sizes.withUnsafeMutableBufferPointer { sizes in
-                        for _ in 0..<maxPasses {
-                            passes += 1
-                            let moved: Bool
-                            // Constant dimensions let the compiler unroll the feature loops.
-                            switch d {
-                            case 2: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 2, k: k)
-                            case 3: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 3, k: k)
-                            case 4: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: 4, k: k)
-                            default: moved = hartiganPass(x: x, c: c, labels: labels, sizes: sizes, n: n, d: d, k: k)
-                            }
-                            if !moved { break }
-                        }
+                    for _ in 0..<maxPasses {
+                        passes += 1
+                        guard state.pass(x: x, centers: c, labels: labels, width: width) else { break }
                     }
                 }
             }
@@ -39,40 +42,6 @@ extension KMeansProblem {
         let exact = meanCenters(labels: labels, fallback: centers)
         return KMeansRun(labels: labels, centers: exact, inertia: inertia(centers: exact, labels: labels),
                          iterations: run.iterations)
-    }
-
-    /// One pass of Hartigan moves over every point; whether any point moved.
-    @inline(__always)
-    private func hartiganPass(x: UnsafeBufferPointer<Double>, c: UnsafeMutableBufferPointer<Double>, labels: UnsafeMutableBufferPointer<Int32>,
-                              sizes: UnsafeMutableBufferPointer<Double>, n: Int, d: Int, k: Int) -> Bool {
-        let constC = UnsafeBufferPointer(c)
-        var moved = false
-        for i in 0..<n {
-            let from = Int(labels[i])
-            let sizeFrom = sizes[from]
-            if sizeFrom <= 1 { continue }
-            let stay = sizeFrom / (sizeFrom - 1) * squaredDistance(x, i, constC, from, d)
-            var best = from
-            var bestCost = stay
-            for target in 0..<k where target != from {
-                let sizeTo = sizes[target]
-                let cost = sizeTo / (sizeTo + 1) * squaredDistance(x, i, constC, target, d)
-                if cost < bestCost { bestCost = cost; best = target }
-            }
-            // A relative margin keeps rounding from cycling a point between equal costs.
-            guard best != from, bestCost < stay * (1 - 1e-12) else { continue }
-            let sizeTo = sizes[best]
-            for j in 0..<d {
-                let value = x[i * d + j]
-                c[from * d + j] = (c[from * d + j] * sizeFrom - value) / (sizeFrom - 1)
-                c[best * d + j] = (c[best * d + j] * sizeTo + value) / (sizeTo + 1)
-            }
-            sizes[from] -= 1
-            sizes[best] += 1
-            labels[i] = Int32(best)
-            moved = true
-        }
-        return moved
     }
 
     /// The mean of each cluster's points (a cluster with no point keeps its `fallback` centre).
@@ -89,5 +58,104 @@ extension KMeansProblem {
             for j in 0..<d { sums[c * d + j] = sizes[c] > 0 ? sums[c * d + j] / sizes[c] : fallback[c * d + j] }
         }
         return sums
+    }
+}
+
+/// Cluster sizes, centre drifts and per-point bounds of a Hartigan refinement.
+private struct HartiganState {
+    var sizes: [Double]
+    /// The total distance each centre has moved, and the sum over all centres.
+    var drift: [Double]
+    var totalDrift = 0.0
+    /// The smallest b/(b+1) over the clusters: no move into any cluster is cheaper per unit of
+    /// squared distance.
+    var minimumWeight = 0.0
+    /// Per point: distance bounds at the time they were set, with the drifts of that time (of
+    /// its own centre, and the total).
+    var upper: [Double]
+    var lower: [Double]
+    var ownDriftThen: [Double]
+    var totalDriftThen: [Double]
+    /// Squared distances of the point being examined to every centre.
+    var distances: [Double]
+
+    init(count n: Int, labels: [Int32], clusters k: Int) {
+        sizes = [Double](repeating: 0, count: k)
+        for label in labels { sizes[Int(label)] += 1 }
+        drift = [Double](repeating: 0, count: k)
+        upper = [Double](repeating: .infinity, count: n)
+        lower = [Double](repeating: 0, count: n)
+        ownDriftThen = [Double](repeating: 0, count: n)
+        totalDriftThen = [Double](repeating: 0, count: n)
+        distances = [Double](repeating: 0, count: k)
+        updateMinimumWeight()
+    }
+
+    mutating func updateMinimumWeight() {
+        let smallest = sizes.min() ?? 0
+        minimumWeight = smallest / (smallest + 1)
+    }
+
+    /// One pass of Hartigan moves over every point, in order; whether any point moved.
+    mutating func pass<Width: FeatureWidth>(x: UnsafeBufferPointer<Double>, centers c: UnsafeMutableBufferPointer<Double>,
+                                            labels: UnsafeMutableBufferPointer<Int32>, width: Width) -> Bool {
+        let d = width.count, k = sizes.count
+        var moved = false
+        for i in labels.indices {
+            let from = Int(labels[i])
+            let sizeFrom = sizes[from]
+            if sizeFrom <= 1 { continue }
+            let stayWeight = sizeFrom / (sizeFrom - 1)
+            let upperNow = upper[i] + (drift[from] - ownDriftThen[i])
+            let lowerNow = lower[i] - (totalDrift - totalDriftThen[i])
+            // Every move costs at least minimumWeight·lower², staying at most stayWeight·upper².
+            if lowerNow > 0, minimumWeight * lowerNow * lowerNow > stayWeight * upperNow * upperNow * (1 + 1e-9) { continue }
+
+            for target in 0..<k {
+                var sum = 0.0
+                for j in 0..<d {
+                    let diff = x[i * d + j] - c[target * d + j]
+                    sum += diff * diff
+                }
+                distances[target] = sum
+            }
+            let stay = stayWeight * distances[from]
+            var best = from
+            var bestCost = stay
+            for target in 0..<k where target != from {
+                let sizeTo = sizes[target]
+                let cost = sizeTo / (sizeTo + 1) * distances[target]
+                if cost < bestCost { bestCost = cost; best = target }
+            }
+            // A relative margin keeps rounding from cycling a point between equal costs.
+            let moves = best != from && bestCost < stay * (1 - 1e-12)
+            let label = moves ? best : from
+            var nearestOther = Double.infinity
+            for target in 0..<k where target != label { nearestOther = Swift.min(nearestOther, distances[target]) }
+            upper[i] = distances[label].squareRoot()
+            lower[i] = nearestOther.squareRoot()
+            ownDriftThen[i] = drift[label]
+            totalDriftThen[i] = totalDrift
+            guard moves else { continue }
+
+            let sizeTo = sizes[best]
+            for j in 0..<d {
+                let value = x[i * d + j]
+                c[from * d + j] = (c[from * d + j] * sizeFrom - value) / (sizeFrom - 1)
+                c[best * d + j] = (c[best * d + j] * sizeTo + value) / (sizeTo + 1)
+            }
+            // The centres move by ‖x - c_A‖/(a-1) and ‖x - c_B‖/(b+1).
+            let leaving = distances[from].squareRoot() / (sizeFrom - 1)
+            let joining = distances[best].squareRoot() / (sizeTo + 1)
+            drift[from] += leaving
+            drift[best] += joining
+            totalDrift += leaving + joining
+            sizes[from] -= 1
+            sizes[best] += 1
+            updateMinimumWeight()
+            labels[i] = Int32(best)
+            moved = true
+        }
+        return moved
     }
 }

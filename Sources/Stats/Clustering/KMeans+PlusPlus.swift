@@ -6,44 +6,59 @@ extension KMeansProblem {
     /// squared distance to the nearest centre so far (best = lowest resulting potential).
     /// Arthur & Vassilvitskii (2007).
     func plusPlusCenters(using generator: inout SeededGenerator) -> [Double] {
-        let n = count, d = dimension, k = clusters
+        switch dimension {
+        case 2: plusPlusCenters(width: Width2(), using: &generator)
+        case 3: plusPlusCenters(width: Width3(), using: &generator)
+        case 4: plusPlusCenters(width: Width4(), using: &generator)
+        default: plusPlusCenters(width: AnyWidth(count: dimension), using: &generator)
+        }
+    }
+
+    /// The candidates of one centre are drawn first and measured in one pass over the points, so
+    /// that their distance computations overlap; each candidate's potential is still summed in
+    /// point order, as one candidate at a time would.
+    private func plusPlusCenters<Width: FeatureWidth>(width: Width, using generator: inout SeededGenerator) -> [Double] {
+        let n = count, d = width.count, k = clusters
         let trials = 2 + Int(log(Double(k)))
         var centers = [Double](repeating: 0, count: k * d)
         var closest = [Double](repeating: 0, count: n)
         var cumulative = [Double](repeating: 0, count: n)
-        var candidateDistances = [Double](repeating: 0, count: n)
-        var bestDistances = [Double](repeating: 0, count: n)
+        var candidateDistances = [Double](repeating: 0, count: trials * n)
         let first = generator.nextIndex(below: n)
         for j in 0..<d { centers[j] = points[first * d + j] }
         var potential = 0.0
         points.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                closest[i] = squaredDistance(x, i, x, first, d)
-                potential += closest[i]
-            }
-            for c in 1..<Swift.max(1, k) {
-                var running = 0.0
-                for i in 0..<n { running += closest[i]; cumulative[i] = running }
-                var bestPotential = Double.infinity
-                var bestIndex = 0
-                for _ in 0..<trials {
-                    let target = generator.nextUniform() * potential
-                    let candidate = Swift.min(lowerBound(cumulative, target), n - 1)
-                    var candidatePotential = 0.0
+            closest.withUnsafeMutableBufferPointer { closest in
+                candidateDistances.withUnsafeMutableBufferPointer { distances in
+                    guard let x = x.baseAddress, let closest = closest.baseAddress, let distances = distances.baseAddress else { return }
                     for i in 0..<n {
-                        let distance = Swift.min(closest[i], squaredDistance(x, i, x, candidate, d))
-                        candidateDistances[i] = distance
-                        candidatePotential += distance
+                        closest[i] = squaredDistance(x + i * d, x + first * d, d)
+                        potential += closest[i]
                     }
-                    if candidatePotential < bestPotential {
-                        bestPotential = candidatePotential
-                        bestIndex = candidate
-                        swap(&bestDistances, &candidateDistances)
+                    var candidates = [Int](repeating: 0, count: trials)
+                    var potentials = [Double](repeating: 0, count: trials)
+                    for c in 1..<Swift.max(1, k) {
+                        var running = 0.0
+                        for i in 0..<n { running += closest[i]; cumulative[i] = running }
+                        for t in 0..<trials {
+                            candidates[t] = Swift.min(lowerBound(cumulative, generator.nextUniform() * potential), n - 1)
+                            potentials[t] = 0
+                        }
+                        for i in 0..<n {
+                            let row = x + i * d
+                            for t in 0..<trials {
+                                let distance = Swift.min(closest[i], squaredDistance(row, x + candidates[t] * d, d))
+                                distances[t * n + i] = distance
+                                potentials[t] += distance
+                            }
+                        }
+                        var best = 0
+                        for t in 1..<trials where potentials[t] < potentials[best] { best = t }
+                        potential = potentials[best]
+                        closest.update(from: distances + best * n, count: n)
+                        for j in 0..<d { centers[c * d + j] = x[candidates[best] * d + j] }
                     }
                 }
-                potential = bestPotential
-                swap(&closest, &bestDistances)
-                for j in 0..<d { centers[c * d + j] = x[bestIndex * d + j] }
             }
         }
         return centers
@@ -51,10 +66,10 @@ extension KMeansProblem {
 }
 
 @inline(__always)
-func squaredDistance(_ a: UnsafeBufferPointer<Double>, _ i: Int, _ b: UnsafeBufferPointer<Double>, _ j: Int, _ d: Int) -> Double {
+func squaredDistance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ d: Int) -> Double {
     var sum = 0.0
-    for t in 0..<d {
-        let diff = a[i * d + t] - b[j * d + t]
+    for j in 0..<d {
+        let diff = a[j] - b[j]
         sum += diff * diff
     }
     return sum
