@@ -83,7 +83,7 @@ import Testing
         let canvas = try Canvas(width: 64, height: 48, background: Color(hex: 0xF0F0F0))
         canvas.fill(Rect(x: 10, y: 10, width: 20, height: 12), color: Color(hex: 0x0173B2))
         canvas.fillCircle(center: Point(45, 30), radius: 8.3, color: Color(hex: 0xD55E00))
-        let bytes = try canvas.png(compression: 1)
+        let bytes = try canvas.png()
         #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var copy = bytes
         let decoded = copy.withUnsafeMutableBytes { gdImageCreateFromPngPtr(Int32($0.count), $0.baseAddress) }

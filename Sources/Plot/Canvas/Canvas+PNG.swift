@@ -3,11 +3,10 @@ import Foundation
 
 extension Canvas {
     /// The image encoded as PNG (8-bit RGB, no timestamps, so equal pictures give equal bytes).
-    /// - Parameter compression: zlib level 0...9; 1 is fastest, 9 smallest.
-    func png(compression: Int) throws -> [UInt8] {
-        if let bytes = PNGEncoder.encode(image, width: width, height: height, level: compression) { return bytes }
+    func png() throws -> [UInt8] {
+        if let bytes = PNGEncoder.encode(image, width: width, height: height) { return bytes }
         var size: Int32 = 0
-        guard let pointer = gdImagePngPtrEx(image, &size, Int32(min(9, max(0, compression)))), size > 0 else {
+        guard let pointer = gdImagePngPtrEx(image, &size, 1), size > 0 else {
             throw PlotError.renderingFailed("libgd could not encode the PNG")
         }
         defer { gdFree(pointer) }

@@ -158,13 +158,15 @@ final class Canvas {
     /// the rasterizer scans, stays small; a piece draws the join at its first vertex, and neighbouring
     /// pieces overlap only in the anti-aliased rim there.
     func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool = false, clip: Rect? = nil) {
-        stroke(points, width: lineWidth, color: color, roundCaps: roundCaps, clip: clip, using: rasterizer)
+        stroke(PolylineSimplifier.simplified(points), width: lineWidth, color: color, roundCaps: roundCaps, clip: clip,
+               using: rasterizer)
     }
 
     /// Strokes several polylines in order, on both cores: the image is cut into two bands of rows,
     /// each with its own rasterizer drawing every line in order within its rows, so that the pixels
     /// come out exactly as `stroke` one after another draws them.
     func strokes(_ lines: [(points: [Point], color: Color)], width lineWidth: Double) {
+        let lines = lines.map { (points: PolylineSimplifier.simplified($0.points), color: $0.color) }
         let count = lines.reduce(0) { $0 + $1.points.count }
         let bands = count >= 1000 && height >= 64 ? 2 : 1
         let bounds = clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))

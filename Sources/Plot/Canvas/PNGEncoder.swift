@@ -3,15 +3,15 @@ import CZlib
 import Foundation
 
 /// Writes truecolor canvases as 8-bit RGB PNG with a per-row filter choice (None, Sub or Up, whichever
-/// leaves the smallest residuals) and zlib at a fast level.
+/// leaves the smallest residuals), deflated by ``RunLengthDeflate``.
 ///
 /// libpng, as libgd drives it, tries all five PNG filters on every row, which costs more than drawing
 /// the whole chart; figures are mostly flat colour, where Sub and Up already leave long zero runs.
-/// The deflate stream is made on both cores (see ``Zlib/compress(_:level:parts:)``). Should zlib
-/// fail, encoding falls back to libgd's own PNG writer.
+/// The deflate stream is made on both cores (see ``Zlib/compress(_:parts:)``). Should zlib be
+/// missing, encoding falls back to libgd's own PNG writer.
 enum PNGEncoder {
     /// RGB PNG bytes of `image`, or nil when zlib is not available.
-    static func encode(_ image: gdImagePtr, width: Int, height: Int, level: Int) -> [UInt8]? {
+    static func encode(_ image: gdImagePtr, width: Int, height: Int) -> [UInt8]? {
         guard let zlib = Zlib.shared, width > 0, height > 0 else { return nil }
         let stride = width * 3
         guard let rows = image.pointee.tpixels else { return nil }
@@ -32,7 +32,7 @@ enum PNGEncoder {
             }
             count = (stride + 1) * height
         }
-        guard let compressed = zlib.compress(raw, level: level) else { return nil }
+        let compressed = zlib.compress(raw)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header.append(contentsOf: bigEndian(UInt32(width)))
@@ -117,15 +117,14 @@ final class Zlib: Sendable {
     /// zlib is linked with the module; kept as a value so that the encoder's fallback stays possible.
     static let shared: Zlib? = Zlib()
 
-    /// `data` as one zlib stream at `level` (0...9), or nil on failure. Large inputs are deflated in
-    /// `parts` pieces on as many threads, each piece ending on a byte boundary (a full flush), then
-    /// joined with one Adler-32 checksum — the way pigz parallelises gzip. Deflate's run-length
-    /// strategy suits filtered figure rows, which are mostly runs of zeros.
-    func compress(_ data: [UInt8], level: Int, parts: Int = 2) -> [UInt8]? {
+    /// `data` as one zlib stream (RFC 1950). Large inputs are deflated in `parts` pieces on as many
+    /// threads, each piece ending on a byte boundary (a full flush), then joined with one Adler-32
+    /// checksum — the way pigz parallelises gzip.
+    func compress(_ data: [UInt8], parts: Int = 2) -> [UInt8] {
         let count = data.count
         let pieces = count >= 1 << 16 ? max(1, parts) : 1
         let bounds = (0...pieces).map { $0 * count / pieces }
-        var outputs = [[UInt8]?](repeating: nil, count: pieces)
+        var outputs = [[UInt8]](repeating: [], count: pieces)
         var checksums = [UInt](repeating: 0, count: pieces)
         data.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
@@ -134,7 +133,7 @@ final class Zlib: Sendable {
                     nonisolated(unsafe) let outputs = outputs, checksums = checksums
                     DispatchQueue.concurrentPerform(iterations: pieces) { piece in
                         let slice = UnsafeBufferPointer(rebasing: input[bounds[piece]..<bounds[piece + 1]])
-                        outputs[piece] = Self.deflate(slice, level: level, last: piece == pieces - 1)
+                        outputs[piece] = RunLengthDeflate.compress(slice, last: piece == pieces - 1)
                         checksums[piece] = CZlib.adler32(1, slice.baseAddress, UInt32(slice.count))
                     }
                 }
@@ -143,35 +142,13 @@ final class Zlib: Sendable {
         var stream: [UInt8] = [0x78, 0x01]  // deflate, 32 KiB window, fastest-compression hint
         var adler = checksums[0]
         for piece in 0..<pieces {
-            guard let output = outputs[piece] else { return nil }
-            stream.append(contentsOf: output)
+            stream.append(contentsOf: outputs[piece])
             if piece > 0 {
                 adler = CZlib.adler32_combine(adler, checksums[piece], off_t(bounds[piece + 1] - bounds[piece]))
             }
         }
         stream.append(contentsOf: bigEndianBytes(UInt32(truncatingIfNeeded: adler)))
         return stream
-    }
-
-    /// Raw deflate of `input`, ending with a full flush (or the final block when `last`).
-    private static func deflate(_ input: UnsafeBufferPointer<UInt8>, level: Int, last: Bool) -> [UInt8]? {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, Int32(level), Z_DEFLATED, -15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return nil
-        }
-        defer { deflateEnd(&stream) }
-        let capacity = Int(deflateBound(&stream, UInt(input.count))) + 16
-        var status: Int32 = Z_STREAM_ERROR
-        let output = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
-            stream.next_out = out.baseAddress
-            stream.avail_out = UInt32(capacity)
-            status = CZlib.deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH)
-            written = capacity - Int(stream.avail_out)
-        }
-        let done = last ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0)
-        return done ? output : nil
     }
 
     func crc32(_ crc: UInt, _ data: [UInt8]) -> UInt {

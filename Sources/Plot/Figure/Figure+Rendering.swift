@@ -5,7 +5,7 @@ extension Figure {
     /// - Throws: ``PlotError/fontNotFound(file:searched:)`` when the theme's fonts are missing,
     ///   ``PlotError/invalidSize(width:height:scale:)`` for an empty or huge image.
     public func png() throws -> [UInt8] {
-        try render().canvas.png(compression: Figure.compressionLevel)
+        try render().canvas.png()
     }
 
     /// The figure as PNG bytes in a `Data`, for embedding in notebooks.
@@ -17,10 +17,6 @@ extension Figure {
     public func save(to url: URL) throws {
         try writeAtomically(try png(), to: url)
     }
-
-    /// zlib level for PNG output: after row filtering, figures are mostly zero runs, and higher
-    /// levels make files a few percent smaller for several times the time.
-    static let compressionLevel = 1
 
     /// The drawn canvas and the layout it was drawn with.
     func render() throws -> (canvas: Canvas, layouts: [PanelLayout]) {
