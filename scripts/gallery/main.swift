@@ -162,14 +162,16 @@ struct Gallery: ParsableCommand {
         options.types["StockCode"] = .string
         let raw = try CSVReader(options: options).read(path: data)
         let keep = try !raw["InvoiceNo"].hasPrefix("C") && raw["Quantity"] > 0 && raw["UnitPrice"] > 0
-        // Postage, fees and manual adjustments are not products, and December 2011 stops on the 9th.
+        // Postage, fees and manual adjustments are not products; a month the file covers only in part
+        // (December 2011 stops on the 9th) would read as a slump.
         let cleaning = Cleaning()
-        let codes = try raw["StockCode", String.self], dates = try raw["InvoiceDate", Date.self]
-        let end = CivilDate(year: 2011, month: 12, day: 1).date
-        let products = Column("product", codes.indices.map { row in
-            !(codes[row].map(cleaning.isNonProduct) ?? true) && (dates[row].map { $0 < end } ?? false)
-        })
-        let sales = try raw.filter(keep && products)
+        let codes = try raw["StockCode", String.self]
+        let products = Column("product", codes.map { !($0.map(cleaning.isNonProduct) ?? true) })
+        guard let months = try SalesAnalysis.completePeriodDays(of: raw["InvoiceDate"], unit: .month) else {
+            throw ValidationError("\(data): no dated sales lines")
+        }
+        let complete = try SalesAnalysis.completePeriodRows(of: raw["InvoiceDate"], within: months)
+        let sales = try raw.filter(keep && products && complete)
         return try sales.withColumn("Revenue", sales["Quantity"] * sales["UnitPrice"])
     }
 }

@@ -42,17 +42,46 @@ public enum SalesAnalysis {
     }
 
     static func periodic(_ transactions: DataFrame, unit: DateUnit, by key: String) throws -> LabeledMatrix {
-        let days = try transactions[Name.date].floored(to: .day)
         let periods = try transactions[Name.date].floored(to: unit)
-        guard case let .date(dayNumbers, _) = days.data, case let .date(starts, _) = periods.data,
-              let first = dayNumbers.min(), let last = dayNumbers.max() else {
+        guard let covered = try completePeriodDays(of: transactions[Name.date], unit: unit) else {
             return LabeledMatrix(rows: [], columns: [], values: [])
         }
-        let firstFull = starts[dayNumbers.firstIndex(of: first) ?? 0] == first ? first : nextPeriod(after: first, unit)
-        let lastFull = nextPeriod(after: last, unit) - 1 == last ? last : starts[dayNumbers.firstIndex(of: last) ?? 0] - 1
-        let keep = dayNumbers.map { $0 >= firstFull && $0 <= lastFull }
-        let complete = try transactions.withColumn("period", periods).filter(keep)
+        let complete = try transactions.withColumn("period", periods).filter(completePeriodRows(of: transactions[Name.date], within: covered))
         return try LabeledMatrix(pivoting: complete, index: "period", columns: key, values: Name.revenue)
+    }
+
+    /// The days (since 1970) of the whole periods that `dates` cover: from the first period that
+    /// starts on or after the first date to the last one that ends on or before the last date.
+    /// Nil for no dates.
+    public static func completePeriodDays(of dates: Column, unit: DateUnit) throws -> ClosedRange<Int>? {
+        let days = try dates.floored(to: .day)
+        guard case let .date(dayNumbers, missing) = days.data else { return nil }
+        let present = dayNumbers.indices.lazy.filter { missing?[$0] != true }.map { dayNumbers[$0] }
+        guard let first = present.min(), let last = present.max() else { return nil }
+        let firstFull = periodStart(of: first, unit) == first ? first : nextPeriod(after: first, unit)
+        let lastFull = nextPeriod(after: last, unit) - 1 == last ? last : periodStart(of: last, unit) - 1
+        return firstFull <= lastFull ? firstFull...lastFull : nil
+    }
+
+    /// A Boolean column: whether each date falls within `days`.
+    public static func completePeriodRows(of dates: Column, within days: ClosedRange<Int>) throws -> Column {
+        let floored = try dates.floored(to: .day)
+        guard case let .date(dayNumbers, missing) = floored.data else {
+            return Column("complete", [Bool](repeating: false, count: dates.count))
+        }
+        return Column("complete", dayNumbers.indices.map { missing?[$0] != true && days.contains(dayNumbers[$0]) })
+    }
+
+    /// The first day of the period holding `day`.
+    private static func periodStart(of day: Int, _ unit: DateUnit) -> Int {
+        let date = CivilDate(days: day)
+        switch unit {
+        case .day: return day
+        case .week: return day - date.weekday
+        case .month: return CivilDate(year: date.year, month: date.month, day: 1).daysSince1970
+        case .quarter: return CivilDate(year: date.year, month: (date.month - 1) / 3 * 3 + 1, day: 1).daysSince1970
+        case .year: return CivilDate(year: date.year, month: 1, day: 1).daysSince1970
+        }
     }
 
     /// The first day of the period after the one holding `day`.
