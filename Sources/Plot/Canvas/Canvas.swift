@@ -162,24 +162,32 @@ final class Canvas {
                using: rasterizer)
     }
 
-    /// Strokes several polylines in order, on both cores: the image is cut into two bands of rows,
-    /// each with its own rasterizer drawing every line in order within its rows, so that the pixels
-    /// come out exactly as `stroke` one after another draws them.
+    /// Strokes several polylines in order, on both cores (see `inBandsOfRows`), each band with its
+    /// own rasterizer: the pixels come out exactly as `stroke` one after another draws them.
     func strokes(_ lines: [(points: [Point], color: Color)], width lineWidth: Double) {
         let lines = lines.map { (points: PolylineSimplifier.simplified($0.points), color: $0.color) }
         let count = lines.reduce(0) { $0 + $1.points.count }
-        let bands = count >= 1000 && height >= 64 ? 2 : 1
         let bounds = clip ?? Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         nonisolated(unsafe) let canvas = self
-        nonisolated(unsafe) let rasterizers = (0..<bands).map { $0 == 0 ? rasterizer : Rasterizer() }
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
-            let top = Double(band * canvas.height / bands), bottom = Double((band + 1) * canvas.height / bands)
-            let minY = max(bounds.minY, top), maxY = min(bounds.maxY, bottom)
+        nonisolated(unsafe) let rasterizers = [rasterizer, Rasterizer()]
+        inBandsOfRows(split: count >= 1000) { band, rows in
+            let minY = max(bounds.minY, Double(rows.lowerBound)), maxY = min(bounds.maxY, Double(rows.upperBound))
             guard minY < maxY else { return }
-            let rows = Rect(x: bounds.minX, y: minY, width: bounds.width, height: maxY - minY)
+            let clip = Rect(x: bounds.minX, y: minY, width: bounds.width, height: maxY - minY)
             for line in lines {
-                canvas.stroke(line.points, width: lineWidth, color: line.color, roundCaps: false, clip: rows, using: rasterizers[band])
+                canvas.stroke(line.points, width: lineWidth, color: line.color, roundCaps: false, clip: clip, using: rasterizers[band])
             }
+        }
+    }
+
+    /// Calls `draw(band, rows)` for two bands of the image's rows on both cores when `split` (and
+    /// the image is tall enough to be worth it), else once for all rows. Each band draws everything
+    /// but writes only its own rows, so the pixels come out as one drawing in order makes them.
+    private func inBandsOfRows(split: Bool, _ draw: @Sendable (_ band: Int, _ rows: Range<Int>) -> Void) {
+        let bands = split && height >= 64 ? 2 : 1
+        let height = self.height
+        DispatchQueue.concurrentPerform(iterations: bands) { band in
+            draw(band, (band * height / bands)..<((band + 1) * height / bands))
         }
     }
 
@@ -211,9 +219,7 @@ final class Canvas {
         fillCircle(center: center, radius: radius, color: color, edge: edge, edgeWidth: edgeWidth, rows: 0..<height)
     }
 
-    /// One filled circle of many, drawn in `fillCircles`, on both cores: the image is cut into two
-    /// bands of rows, each band draws every circle in order but only its own rows, so that the
-    /// pixels come out exactly as drawn one by one.
+    /// One filled circle of many, drawn in order by `fillCircles` on both cores (see `inBandsOfRows`).
     struct Circle {
         var center: Point
         var radius: Double
@@ -221,10 +227,8 @@ final class Canvas {
     }
 
     func fillCircles(_ circles: [Circle], edge: Color? = nil, edgeWidth: Double = 0) {
-        let bands = circles.count >= 256 && height >= 64 ? 2 : 1
         nonisolated(unsafe) let canvas = self
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
-            let rows = (band * canvas.height / bands)..<((band + 1) * canvas.height / bands)
+        inBandsOfRows(split: circles.count >= 256) { _, rows in
             for circle in circles {
                 canvas.fillCircle(center: circle.center, radius: circle.radius, color: circle.color,
                                   edge: edge, edgeWidth: edgeWidth, rows: rows)
