@@ -158,6 +158,70 @@ func handReplay(withTransfers: Bool = true) throws -> ValidationReplay {
     #expect(throws: ValidationInputError.self) { try replay.run(.baseline) }
 }
 
+// MARK: - Daily trace against runs over every prefix
+
+/// What the replay computed before the simulation recorded a daily trace: each SKU alone run over
+/// the first 1, 2, … days, the daily values the differences of consecutive runs' totals, a node's
+/// sales its fill rate times its demand so far.
+private func prefixTrace(_ replay: ValidationReplay, plan: ValidationPlan, sku s: Int) throws
+    -> (sold: [[Double]], received: [[Double]], onHand: [[Double]], nodeSold: [[Double]]) {
+    let start = replay.startStock(plan)
+    var single = replay.simulation(stock: start, moves: replay.moves(of: plan))
+    single.skus = [single.skus[s]]
+    single.initialStock = [start[s]]
+    single.replenishment = .orderUpTo(reviewPeriod: max(1, replay.reviewDays), levels: [replay.levels[s]])
+    single.transfers = single.transfers.filter { $0.sku == s }.map { ScheduledTransfer(day: 0, sku: 0, from: $0.from, to: $0.to, units: $0.units) }
+    let zeros = [[Double]](repeating: [Double](repeating: 0, count: replay.days), count: replay.sites.count)
+    var sold = zeros, received = zeros, onHand = zeros
+    var nodeSold = [[Double]](repeating: [Double](repeating: 0, count: replay.days), count: replay.nodes.count)
+    var soldBefore = [Double](repeating: 0, count: replay.sites.count), receivedBefore = soldBefore
+    var nodeDemand = [Double](repeating: 0, count: replay.nodes.count), nodeSoldBefore = nodeDemand
+    for day in 0..<replay.days {
+        var prefix = single
+        prefix.demand = [replay.demand[s].map { Array($0.prefix(day + 1)) }]
+        let report = try prefix.run()
+        for l in replay.sites.indices {
+            sold[l][day] = ValidationReplay.clean(report.soldFrom[0][l] - soldBefore[l])
+            received[l][day] = ValidationReplay.clean(report.receivedAt[0][l] - receivedBefore[l])
+            onHand[l][day] = report.endingStock[0][l]
+            soldBefore[l] = report.soldFrom[0][l]
+            receivedBefore[l] = report.receivedAt[0][l]
+        }
+        for n in replay.nodes.indices {
+            nodeDemand[n] += replay.demand[s][n][day]
+            let cumulative = nodeDemand[n] > 0 ? report.regionalFillRates[n] * nodeDemand[n] : 0
+            nodeSold[n][day] = ValidationReplay.clean(cumulative - nodeSoldBefore[n])
+            nodeSoldBefore[n] = cumulative
+        }
+    }
+    return (sold, received, onHand, nodeSold)
+}
+
+@Test func replayTraceEqualsTheDifferencesOfPrefixRuns() throws {
+    // Fractional demand, levels and moves, so that sums round: sales, receipts and stock must agree
+    // bit for bit; node sales up to the rounding of fill rate × demand.
+    var replay = try fiveSKUReplay()
+    for k in 0..<5 {
+        let scale: Double = 0.85 + 0.1 * Double(k), extra = Double(k)
+        replay.demand[k] = replay.demand[k].map { series in series.map { $0 * scale } }
+        replay.levels[k] = [0, 5.3 + 0.7 * extra, 4.15 + extra / 3]
+    }
+    replay.moves = (0..<5).map { ValidationReplay.Move(sku: $0, from: 2, to: 1, units: 1.6 + Double($0)) }
+    for plan in ValidationPlan.allCases {
+        let trace = try replay.run(plan)
+        #expect(trace.report.unitsReceived > 0 && trace.report.unitsLost > 0)
+        for s in replay.skus.indices {
+            let expected = try prefixTrace(replay, plan: plan, sku: s)
+            #expect(trace.sold[s] == expected.sold)
+            #expect(trace.received[s] == expected.received)
+            #expect(trace.onHand[s] == expected.onHand)
+            for n in replay.nodes.indices {
+                for day in 0..<replay.days { #expect(abs(trace.nodeSold[s][n][day] - expected.nodeSold[n][day]) < 1e-12) }
+            }
+        }
+    }
+}
+
 // MARK: - Bootstrap
 
 /// Five SKUs: the hand case with demand scaled by 1…5.

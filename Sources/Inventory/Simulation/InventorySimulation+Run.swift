@@ -1,10 +1,13 @@
 extension InventorySimulation {
     /// Replays the demand and returns the measured service, costs and stock.
     ///
+    /// - Parameter recordingDailyTrace: Whether to record each day's sales, receipts and stock in
+    ///   ``SimulationReport/dailyTrace`` (nil otherwise), at O(days × SKUs × (locations + regions))
+    ///   more time and memory; the totals are the same either way.
     /// - Throws: ``SimulationError`` for arrays of the wrong shape, negative or NaN values, a
     ///   transfer naming an unknown day, SKU or location, or transfers without a cost matrix.
     /// - Complexity: O(days × SKUs × (regions × locations + locations)).
-    public func run() throws(SimulationError) -> SimulationReport {
+    public func run(recordingDailyTrace: Bool = false) throws(SimulationError) -> SimulationReport {
         try validate()
         let days = horizon
         let skuCount = skus.count, locationCount = locations.count, regionCount = regions.count
@@ -27,6 +30,11 @@ extension InventorySimulation {
         var shipping = 0.0, replenishing = 0.0, transferring = 0.0, holding = 0.0
         var moved = 0.0, receivedTotal = 0.0
         var onHandDays = 0.0
+        var trace = recordingDailyTrace
+            ? DailyTrace(skus: skuCount, locations: locationCount, regions: regionCount, days: days) : nil
+        // Units sold per SKU × region, kept only for the trace.
+        var regionSoldBySKU = [[Double]](repeating: [Double](repeating: 0, count: regionCount),
+                                         count: recordingDailyTrace ? skuCount : 0)
 
         for day in 0..<days {
             for (s, l, units) in arrivals[day] {
@@ -65,6 +73,7 @@ extension InventorySimulation {
                     lost += remaining
                     regionDemand[r] += wanted
                     regionSold[r] += wanted - remaining
+                    if trace != nil { regionSoldBySKU[s][r] += wanted - remaining }
                     if remaining > 0 { stockoutCells += 1 }
                 }
             }
@@ -90,6 +99,7 @@ extension InventorySimulation {
                 holding += units * skus[s].holdingCostPerDay
                 onHandDays += units
             }
+            trace?.recordEndOfDay(day, soldTotals: sold, receivedTotals: received, regionSoldTotals: regionSoldBySKU, onHand: stock)
         }
 
         let averageOnHand = days > 0 ? onHandDays / Double(days) : 0
@@ -108,7 +118,7 @@ extension InventorySimulation {
             daysOfSupply: averageSales > 0 ? averageOnHand / averageSales : (averageOnHand > 0 ? .infinity : 0),
             regionalFillRates: regionalFill, regionalBalanceIndex: Self.balanceIndex(regionalFill),
             endingStock: stock, soldFrom: sold, receivedAt: received, shippedToLocations: shippedOut,
-            transferredNet: transferred)
+            transferredNet: transferred, dailyTrace: trace)
     }
 
     /// `max(0, 1 − population CV)` of the finite fill rates; 1 with fewer than two.

@@ -47,4 +47,8 @@ public struct SimulationReport: Sendable {
     public let shippedToLocations: [[Double]]
     /// Net units moved in (positive) or out (negative) by transfers, per SKU × location.
     public let transferredNet: [[Double]]
+
+    /// Each day's sales, receipts and stock, when the run was asked to record them
+    /// (``InventorySimulation/run(recordingDailyTrace:)``); nil otherwise.
+    public let dailyTrace: DailyTrace?
 }
