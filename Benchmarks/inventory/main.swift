@@ -1,4 +1,5 @@
 import BenchSupport
+import Dispatch
 import Inventory
 import Optimize
 
@@ -44,6 +45,37 @@ func allocationProblem(skus: Int, locations: Int, regions: Int) -> AllocationPro
         demandMean: mean, demandSD: sd, shippingCost: shipping, capacityMeasure: .volume, serviceLevel: 0.95)
 }
 
+/// SKUs × locations for the placement program the allocation stage solves: demand means in [0, 40)
+/// per pair (a quarter of the pairs without demand), sd 30–80% of the mean, today's stock a quarter
+/// to double the mean at a third of the pairs, margins in [1, 20), holding costs in [0.1, 1),
+/// transfer costs in [0.5, 6), capacities 1.2 × the stock split unevenly.
+func placementProblem(skus: Int, locations: Int) -> AllocationPlan.Problem {
+    var random = Generator(seed: 20_241_123)
+    var mean = [[Double]](), sd = [[Double]](), current = [[Double]]()
+    for _ in 0..<skus {
+        var meanRow = [Double](), sdRow = [Double](), stockRow = [Double]()
+        for _ in 0..<locations {
+            let m = random.uniform(0, 1) < 0.25 ? 0 : random.uniform(0, 40)
+            meanRow.append(m)
+            sdRow.append(m * random.uniform(0.3, 0.8))
+            stockRow.append(random.uniform(0, 1) < 1.0 / 3 ? (m * random.uniform(0.25, 2)).rounded() : 0)
+        }
+        mean.append(meanRow)
+        sd.append(sdRow)
+        current.append(stockRow)
+    }
+    let skuList = (0..<skus).map { AllocationPlan.SKU(id: "SKU\($0)", unitMargin: random.uniform(1, 20), holdingCost: random.uniform(0.1, 1)) }
+    let transfer = (0..<locations).map { i in (0..<locations).map { j in i == j ? 0 : random.uniform(0.5, 6) } }
+    let shares = (0..<locations).map { _ in random.uniform(0.5, 1.5) }
+    let stock = current.reduce(0) { $0 + $1.reduce(0, +) }
+    let capacity = shares.map { ($0 / shares.reduce(0, +) * stock * 1.2).rounded(.up) }
+    let sites = (0..<locations).map {
+        Location(name: "L\($0)", region: "R\($0)", kind: .store, latitude: 0, longitude: 0, capacity: Int(capacity[$0]))
+    }
+    return AllocationPlan.Problem(skus: skuList, locations: sites, capacity: capacity, demandMean: mean, demandSD: sd,
+                                  current: current, transferCost: transfer)
+}
+
 let arguments = BenchArguments()
 switch arguments.caseName {
 case "allocation":
@@ -68,6 +100,21 @@ case "allocation":
     if let result {
         report("allocation", ["objective": result.totalCost, "shortfall": result.totalShortfall])
     }
+case "placement":
+    // The allocation stage's placement program: timed as CLP builds and solves it, written as MPS for
+    // the peer to solve the very same model; the whole plan (targets, baseline, rounding) is timed too.
+    let problem = placementProblem(skus: arguments.int("skus", default: 1000), locations: arguments.int("locations", default: 10))
+    let program = try problem.placementProgram()
+    if let path = arguments.options["mps"] { try program.writeMPS(to: path) }
+    var objective = Double.nan
+    try benchmark("placement", repeats: arguments.int("repeats", default: 5)) {
+        objective = try program.solve(options: SolverOptions(algorithm: .dual)).objectiveValue
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let plan = try AllocationPlan(problem)
+    let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    report("placement", ["objective": objective, "variables": Double(program.variableCount),
+                         "whole_plan_s": planSeconds, "units": plan.recommendedTotals.units])
 default:
     print("bench-inventory: no case named '\(arguments.caseName)'")
 }

@@ -1,5 +1,7 @@
 """Inventory benchmark: the allocation linear program (SKUs x locations x regions) built and solved by
-Restock (CLP) and by scipy.optimize.linprog(method="highs"), on the same generated model.
+Restock (CLP) and by scipy.optimize.linprog(method="highs"), on the same generated model; and the
+placement program the allocation stage solves (AllocationPlan), which Restock writes as MPS and
+HiGHS solves as the very same model.
 
     python Benchmarks/peers/inventory.py --restock <path to bench-inventory> [--skus 1000 ...]
 
@@ -98,6 +100,38 @@ def main():
                    f"relative_difference={relative:.2e}")
     if relative > 1e-6:
         sys.exit(f"bench: objectives differ by {relative:.2e} relative (more than 1e-6)")
+
+    # The placement program: Restock's time is CLP loading and solving it; HiGHS's is passing the
+    # same model (read once from the MPS file Restock wrote) and solving it.
+    import highspy
+    mps = os.path.join(os.path.dirname(os.path.abspath(args.restock)), "placement.mps")
+    restock_s, restock_rss, metrics = harness.run_restock(
+        args.restock, "placement", f"skus={args.skus}", f"locations={args.locations}", f"mps={mps}",
+        f"repeats={args.repeats}")
+    fields = dict(part.split("=", 1) for part in metrics[-1].split()[2:])
+    reader = highspy.Highs()
+    reader.setOptionValue("output_flag", False)
+    reader.readModel(mps)
+    model = reader.getLp()
+
+    def solve_placement():
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        highs.passModel(model)
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            sys.exit(f"bench: HiGHS placement ended {highs.getModelStatus()}")
+        return highs.getInfo().objective_function_value
+
+    highs_s, highs_objective = harness.time_peer(solve_placement, repeats=args.repeats)
+    restock_objective = float(fields["objective"])
+    relative = abs(restock_objective - highs_objective) / max(1.0, abs(highs_objective))
+    harness.report("placement", restock_s, restock_rss, "highs", highs_s,
+                   f"variables={int(float(fields['variables']))} restock_objective={restock_objective:.6f} "
+                   f"highs_objective={highs_objective:.6f} relative_difference={relative:.2e} "
+                   f"restock_whole_plan_s={float(fields['whole_plan_s']):.3f}")
+    if relative > 1e-6:
+        sys.exit(f"bench: placement objectives differ by {relative:.2e} relative (more than 1e-6)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import CClp
+import Foundation
 
 extension LinearProgram {
     /// Solves the program with COIN-OR CLP and returns the optimal solution.
@@ -27,31 +28,9 @@ extension LinearProgram {
     /// a solution. Only a malformed model throws.
     public func solveReportingStatus(options: SolverOptions = .standard) throws(LinearProgramError)
         -> LinearProgramSolution {
-        try validate()
-        let columns = variableCount
-        let rows = constraintCount
-        guard entryValue.count < Int(Int32.max) else { throw .tooLarge(nonzeros: entryValue.count) }
-
-        let matrix = compressedColumns()
-        guard let model = Clp_newModel() else { throw .numericalFailure }
+        let model = try loadedModel(logLevel: options.logLevel)
         defer { Clp_deleteModel(model) }
-        Clp_setLogLevel(model, Int32(clamping: options.logLevel))
-
-        let infinity = Double.greatestFiniteMagnitude
-        func clip(_ values: [Double]) -> [Double] {
-            values.map { $0 == .infinity ? infinity : ($0 == -.infinity ? -infinity : $0) }
-        }
-        let colLower = clip(columnLower), colUpper = clip(columnUpper)
-        let lower = clip(rowLower), upper = clip(rowUpper)
-        matrix.starts.withUnsafeBufferPointer { starts in
-            matrix.rows.withUnsafeBufferPointer { index in
-                matrix.values.withUnsafeBufferPointer { value in
-                    Clp_loadProblem(model, Int32(columns), Int32(rows), starts.baseAddress, index.baseAddress,
-                                    value.baseAddress, colLower, colUpper, objective, lower, upper)
-                }
-            }
-        }
-        Clp_setObjSense(model, objectiveSense == .minimize ? 1 : -1)
+        let columns = variableCount, rows = constraintCount
         if let iterations = options.maximumIterations {
             Clp_setMaximumIterations(model, Int32(clamping: iterations))
         }
@@ -108,6 +87,53 @@ extension LinearProgram {
             objectiveValue: Clp_getObjValue(model) + objectiveOffset,
             values: values, duals: rowPrice, reducedCosts: reduced, activities: activities,
             iterations: Int(Clp_getIterationCount(model)), basis: finalBasis)
+    }
+
+    /// Writes the program as an MPS file, which other solvers (HiGHS, Gurobi, CPLEX) read: to check
+    /// a result elsewhere or to compare solvers on the same model. MPS has no objective sense, so a
+    /// maximisation is written as the minimisation of the negated costs; a constant objective offset
+    /// is not written.
+    ///
+    /// - Throws: a model error as ``solve(options:)`` does, ``LinearProgramError/writeFailed(path:)``
+    ///   when the file cannot be written.
+    public func writeMPS(to path: String) throws(LinearProgramError) {
+        var minimisation = self
+        if objectiveSense == .maximize {
+            minimisation.objectiveSense = .minimize
+            minimisation.objective = objective.map { -$0 }
+        }
+        let model = try minimisation.loadedModel(logLevel: 0)
+        defer { Clp_deleteModel(model) }
+        // CLP aborts on a file it cannot open, so the path is tried first.
+        guard FileManager.default.createFile(atPath: path, contents: nil), Clp_writeMps(model, path, 0, 1, 1) == 0 else {
+            throw .writeFailed(path: path)
+        }
+    }
+
+    /// A new CLP model holding the program; the caller deletes it.
+    private func loadedModel(logLevel: Int) throws(LinearProgramError) -> UnsafeMutableRawPointer {
+        try validate()
+        guard entryValue.count < Int(Int32.max) else { throw .tooLarge(nonzeros: entryValue.count) }
+        let columns = variableCount, rows = constraintCount
+        let matrix = compressedColumns()
+        guard let model = Clp_newModel() else { throw .numericalFailure }
+        Clp_setLogLevel(model, Int32(clamping: logLevel))
+        let infinity = Double.greatestFiniteMagnitude
+        func clip(_ values: [Double]) -> [Double] {
+            values.map { $0 == .infinity ? infinity : ($0 == -.infinity ? -infinity : $0) }
+        }
+        let colLower = clip(columnLower), colUpper = clip(columnUpper)
+        let lower = clip(rowLower), upper = clip(rowUpper)
+        matrix.starts.withUnsafeBufferPointer { starts in
+            matrix.rows.withUnsafeBufferPointer { index in
+                matrix.values.withUnsafeBufferPointer { value in
+                    Clp_loadProblem(model, Int32(columns), Int32(rows), starts.baseAddress, index.baseAddress,
+                                    value.baseAddress, colLower, colUpper, objective, lower, upper)
+                }
+            }
+        }
+        Clp_setObjSense(model, objectiveSense == .minimize ? 1 : -1)
+        return model
     }
 
     private static func copy(_ pointer: UnsafePointer<Double>?, count: Int) -> [Double] {

@@ -20,6 +20,8 @@ public enum LinearProgramError: Error, Sendable, Hashable {
     case badStartingBasis(variables: Int, constraints: Int)
     /// The model is too large for the solver's 32-bit indices.
     case tooLarge(nonzeros: Int)
+    /// An MPS file could not be written.
+    case writeFailed(path: String)
 }
 
 extension LinearProgramError: CustomStringConvertible {
@@ -45,6 +47,8 @@ extension LinearProgramError: CustomStringConvertible {
             return "starting basis has \(variables) variables and \(constraints) constraints, which does not match the program"
         case let .tooLarge(nonzeros):
             return "linear program has \(nonzeros) coefficients, more than the solver's 32-bit index limit"
+        case let .writeFailed(path):
+            return "could not write the linear program to \(path)"
         }
     }
 }

@@ -273,3 +273,22 @@ func transportationProgram(_ problem: TransportationFixture.Problem) -> (program
     #expect(abs(solution.reducedCost(z) - -1) < tolerance)
     #expect(abs(solution.reducedCost(x)) < tolerance)
 }
+
+@Test func writesTheProgramAsMPS() throws {
+    var lp = LinearProgram(.maximize)
+    let x = lp.addVariable("doors", cost: 3)
+    let y = lp.addVariable("windows", upperBound: 7, cost: 5)
+    lp.addConstraint([(x, 3), (y, 2)], .lessOrEqual(18))
+    lp.addConstraint([(x, 1), (y, 1)], .greaterOrEqual(1))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("restock-\(getpid()).mps").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try lp.writeMPS(to: path)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    for section in ["ROWS", "COLUMNS", "RHS", "BOUNDS", "ENDATA"] { #expect(text.contains(section)) }
+    let lines = text.split(separator: "\n").map { $0.split(separator: " ") }
+    // One objective row, one ≤ and one ≥ row; the maximisation's costs negated.
+    #expect(lines.filter { $0.first == "L" }.count == 1 && lines.filter { $0.first == "G" }.count == 1)
+    #expect(text.contains("-3") && text.contains("-5"))
+    #expect(lines.contains { $0.first == "UP" && $0.last.flatMap { Double($0) } == 7 })
+    #expect(throws: LinearProgramError.writeFailed(path: "/nonexistent/dir/x.mps")) { try lp.writeMPS(to: "/nonexistent/dir/x.mps") }
+}

@@ -54,7 +54,8 @@ extension AllocationPlan {
 }
 
 extension AllocationPlan.Problem {
-    /// Units to place of each SKU: today's stock summed over the locations, rounded to whole units.
+    /// Units to place of each SKU: today's stock summed over the locations, rounded to whole units
+    /// (computed on each access: read it once outside loops).
     public var available: [Double] { start.map { $0.reduce(0, +).rounded() } }
 
     /// Where the stock both plans place starts: today's stock plus the receipts.
@@ -98,6 +99,7 @@ extension AllocationPlan.Problem {
 
     /// Whether the covered locations of each SKU, together, can hold the stock to be placed.
     func checkCapacity() throws(AllocationPlanError) {
+        let available = self.available
         let units = available.reduce(0, +)
         let open = capacity.indices.filter { l in skus.indices.contains { covered[$0][l] } }
         let room = open.reduce(0.0) { $0 + capacity[$1].rounded(.down) }
@@ -114,13 +116,47 @@ extension AllocationPlan.Problem {
 
     // MARK: - The linear program
 
+    /// The linear program `AllocationPlan.init` solves (see there), for export or inspection: for
+    /// example ``LinearProgram/writeMPS(to:)`` to solve the same model with another solver.
+    ///
+    /// - Throws: ``AllocationPlanError`` for malformed input.
+    public func placementProgram(segments: Int = 12) throws(AllocationPlanError) -> LinearProgram {
+        try validate()
+        return buildProgram(target: targets(), segments: max(segments, 1)).program
+    }
+
+    /// The service-level targets `mean + z·sd`.
+    func targets() -> [[Double]] {
+        let z = Normal.standard.quantile(serviceLevel)
+        return zip(demandMean, demandSD).map { means, sds in zip(means, sds).map { $0 + z * $1 } }
+    }
+
     func solveProgram(target: [[Double]], segments: Int) throws(AllocationPlanError) -> [[Double]] {
+        let (program, flows) = buildProgram(target: target, segments: segments)
+        let solution: LinearProgramSolution
+        do {
+            solution = try program.solve(options: SolverOptions(algorithm: .dual))
+        } catch .infeasible {
+            throw .insufficientCapacity(units: available.reduce(0, +), capacity: capacity.reduce(0, +),
+                                        detail: "no placement respects every location's capacity with the transfers possible")
+        } catch {
+            throw .solverFailed(error.description)
+        }
+        var stock = skus.map { _ in [Double](repeating: 0, count: locations.count) }
+        for flow in flows { stock[flow.sku][flow.to] += max(0, solution[flow.variable]) }
+        return stock
+    }
+
+    /// The program, and the flow variables: units of a SKU placed at a location.
+    private func buildProgram(target: [[Double]], segments: Int)
+        -> (program: LinearProgram, flows: [(sku: Int, to: Int, variable: Variable)]) {
         let n = locations.count
         let origin = start
         var program = LinearProgram(.minimize)
         var flows: [(sku: Int, to: Int, variable: Variable)] = []
         var inflow = [[Variable]](repeating: [], count: n)
         for s in skus.indices {
+            let skuFlows = flows.count
             for i in 0..<n where origin[s][i] > 0 {
                 var outgoing: [Variable] = []
                 for j in 0..<n where covered[s][j] && (i == j || transferCost[i][j].isFinite) {
@@ -136,7 +172,7 @@ extension AllocationPlan.Problem {
                 let mean = demandMean[s][j], sd = demandSD[s][j]
                 let points = Self.breakpoints(target: target[s][j], mean: mean, sd: sd, segments: segments)
                 let losses = points.map { expectedShortage(stock: $0, mean: mean, sd: sd) }
-                var terms: [(Variable, Double)] = flows.lazy.filter { $0.sku == s && $0.to == j }.map { ($0.variable, 1) }
+                var terms: [(Variable, Double)] = flows[skuFlows...].lazy.filter { $0.to == j }.map { ($0.variable, 1) }
                 for k in 0..<(points.count - 1) {
                     let width = points[k + 1] - points[k]
                     let slope = (losses[k] - losses[k + 1]) / width
@@ -148,18 +184,7 @@ extension AllocationPlan.Problem {
         for j in 0..<n where !inflow[j].isEmpty {
             program.addSumConstraint(inflow[j], .lessOrEqual(capacity[j].rounded(.down)))
         }
-        let solution: LinearProgramSolution
-        do {
-            solution = try program.solve(options: SolverOptions(algorithm: .dual))
-        } catch .infeasible {
-            throw .insufficientCapacity(units: available.reduce(0, +), capacity: capacity.reduce(0, +),
-                                        detail: "no placement respects every location's capacity with the transfers possible")
-        } catch {
-            throw .solverFailed(error.description)
-        }
-        var stock = skus.map { _ in [Double](repeating: 0, count: n) }
-        for flow in flows { stock[flow.sku][flow.to] += max(0, solution[flow.variable]) }
-        return stock
+        return (program, flows)
     }
 
     /// Sorted breakpoints in [0, target]: 0, mean − 3 sd when inside, and an even grid from there to
@@ -181,6 +206,7 @@ extension AllocationPlan.Problem {
     /// Rounds each SKU's stock to whole units keeping its total (largest remainder, ties to the
     /// earlier location), then repairs capacity.
     func wholeUnits(_ stock: [[Double]], target: [[Double]]) -> [[Double]] {
+        let available = self.available
         var units = stock.indices.map { s in Self.largestRemainder(stock[s], total: available[s]) }
         repairCapacity(&units) { s, j, level in target[s][j] - level }
         return units
@@ -189,7 +215,7 @@ extension AllocationPlan.Problem {
     /// The baseline: each SKU's available stock split over its covered locations in proportion to
     /// `basis`, in whole units; locations over capacity pass units on to those with room.
     func proportionalSplit(_ basis: AllocationPlan.Baseline) -> [[Double]] {
-        let n = locations.count
+        let n = locations.count, available = self.available
         var shares: [[Double]] = []
         var units: [[Double]] = []
         for s in skus.indices {
