@@ -77,22 +77,28 @@ func placementProblem(skus: Int, locations: Int) -> AllocationPlan.Problem {
 }
 
 let arguments = BenchArguments()
-switch arguments.caseName {
-case "allocation":
-    let problem = allocationProblem(skus: arguments.int("skus", default: 1000),
-                                    locations: arguments.int("locations", default: 10),
-                                    regions: arguments.int("regions", default: 20))
-    var options = AllocationProblem.defaultSolverOptions
-    switch arguments.string("algorithm", default: "barrier") {
+
+/// `default`, with the algorithm, presolve and log level the arguments give.
+func solverOptions(default standard: SolverOptions) -> SolverOptions {
+    var options = standard
+    switch arguments.string("algorithm", default: "") {
     case "dual": options.algorithm = .dual
     case "primal": options.algorithm = .primal
     case "sprint": options.algorithm = .sprint
     case "barrier": options.algorithm = .barrier
     case "automatic": options.algorithm = .automatic
-    default: options.algorithm = .barrier
+    default: break
     }
-    options.presolve = arguments.string("presolve", default: "on") == "on"
-    options.logLevel = arguments.int("log", default: 0)
+    options.presolve = arguments.string("presolve", default: options.presolve ? "on" : "off") == "on"
+    options.logLevel = arguments.int("log", default: options.logLevel)
+    return options
+}
+switch arguments.caseName {
+case "allocation":
+    let problem = allocationProblem(skus: arguments.int("skus", default: 1000),
+                                    locations: arguments.int("locations", default: 10),
+                                    regions: arguments.int("regions", default: 20))
+    let options = solverOptions(default: AllocationProblem.defaultSolverOptions)
     var result: Allocation?
     try benchmark("allocation", repeats: arguments.int("repeats", default: 5)) {
         result = try problem.solve(options: options)
@@ -106,9 +112,10 @@ case "placement":
     let problem = placementProblem(skus: arguments.int("skus", default: 1000), locations: arguments.int("locations", default: 10))
     let program = try problem.placementProgram()
     if let path = arguments.options["mps"] { try program.writeMPS(to: path) }
+    let options = solverOptions(default: AllocationPlan.Problem.placementSolverOptions)
     var objective = Double.nan
     try benchmark("placement", repeats: arguments.int("repeats", default: 5)) {
-        objective = try program.solve(options: SolverOptions(algorithm: .dual)).objectiveValue
+        objective = try program.solve(options: options).objectiveValue
     }
     let start = DispatchTime.now().uptimeNanoseconds
     let plan = try AllocationPlan(problem)

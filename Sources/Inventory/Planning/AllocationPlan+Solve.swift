@@ -125,6 +125,9 @@ extension AllocationPlan.Problem {
         return buildProgram(target: targets(), segments: max(segments, 1)).program
     }
 
+    /// How CLP solves the placement program.
+    public static let placementSolverOptions = SolverOptions(algorithm: .dual)
+
     /// The service-level targets `mean + z·sd`.
     func targets() -> [[Double]] {
         let z = Normal.standard.quantile(serviceLevel)
@@ -135,7 +138,7 @@ extension AllocationPlan.Problem {
         let (program, flows) = buildProgram(target: target, segments: segments)
         let solution: LinearProgramSolution
         do {
-            solution = try program.solve(options: SolverOptions(algorithm: .dual))
+            solution = try program.solve(options: Self.placementSolverOptions)
         } catch .infeasible {
             throw .insufficientCapacity(units: available.reduce(0, +), capacity: capacity.reduce(0, +),
                                         detail: "no placement respects every location's capacity with the transfers possible")
