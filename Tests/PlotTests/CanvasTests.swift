@@ -97,3 +97,36 @@ import Testing
         }
     }
 }
+
+/// Markers drawn from stamps match the exact circles at the stamps' centres (eighths of a pixel).
+@Suite struct CircleStampTests {
+    @Test func stampsMatchExactCirclesAtTheirCentres() throws {
+        let stamped = try Canvas(width: 200, height: 150, background: .white)
+        let exact = try Canvas(width: 200, height: 150, background: .white)
+        let colors = [Color(hex: 0x0173B2), Color(hex: 0xDE8F05)]
+        var circles: [Canvas.Circle] = []
+        for i in 0..<400 {
+            let x = 5 + Double((i * 37) % 190) + Double(i % 13) / 13, y = 5 + Double((i * 53) % 140) + Double(i % 7) / 7
+            circles.append(Canvas.Circle(center: Point(x, y), radius: 3.5, color: colors[i % 2].withOpacity(0.9)))
+        }
+        stamped.fillCircles(circles, edge: .white, edgeWidth: 0.75)
+        for circle in circles {
+            let snap = { (v: Double) in v.rounded(.down) + ((v - v.rounded(.down)) * 8).rounded(.down) / 8 + 1.0 / 16 }
+            exact.fillCircle(center: Point(snap(circle.center.x), snap(circle.center.y)), radius: circle.radius,
+                             color: circle.color, edge: .white, edgeWidth: 0.75)
+        }
+        var largest = 0, differing = 0, painted = 0
+        for y in 0..<150 {
+            for x in 0..<200 {
+                let a = try #require(stamped.pixel(x: x, y: y)), b = try #require(exact.pixel(x: x, y: y))
+                let difference = max(abs(Int(a.red) - Int(b.red)), abs(Int(a.green) - Int(b.green)), abs(Int(a.blue) - Int(b.blue)))
+                largest = max(largest, difference)
+                if difference > 0 { differing += 1 }
+                if a != .white { painted += 1 }
+            }
+        }
+        #expect(painted > 5000)
+        #expect(largest <= 2)
+        #expect(differing <= painted / 100)
+    }
+}

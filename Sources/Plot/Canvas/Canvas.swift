@@ -15,7 +15,7 @@ final class Canvas {
     var clip: Rect?
 
     /// The whole-pixel box drawing may touch: the image, cut to `clip` when set.
-    private var drawable: (x0: Int, y0: Int, x1: Int, y1: Int) {
+    var drawable: (x0: Int, y0: Int, x1: Int, y1: Int) {
         guard let clip else { return (0, 0, width, height) }
         return (max(0, Int(clip.minX.rounded())), max(0, Int(clip.minY.rounded())),
                 min(width, Int(clip.maxX.rounded())), min(height, Int(clip.maxY.rounded())))
@@ -66,7 +66,7 @@ final class Canvas {
 
     /// Source-over blending in 8.8 fixed point: `alpha` 0...256 of `source` (0xRRGGBB) over the pixel.
     @inline(__always)
-    private func blend(_ row: UnsafeMutablePointer<Int32>, _ x: Int, source: Int32, alpha: Int32) {
+    func blend(_ row: UnsafeMutablePointer<Int32>, _ x: Int, source: Int32, alpha: Int32) {
         if alpha >= 256 {
             row[x] = source
             return
@@ -183,7 +183,7 @@ final class Canvas {
     /// Calls `draw(band, rows)` for two bands of the image's rows on both cores when `split` (and
     /// the image is tall enough to be worth it), else once for all rows. Each band draws everything
     /// but writes only its own rows, so the pixels come out as one drawing in order makes them.
-    private func inBandsOfRows(split: Bool, _ draw: @Sendable (_ band: Int, _ rows: Range<Int>) -> Void) {
+    func inBandsOfRows(split: Bool, _ draw: @Sendable (_ band: Int, _ rows: Range<Int>) -> Void) {
         let bands = split && height >= 64 ? 2 : 1
         let height = self.height
         DispatchQueue.concurrentPerform(iterations: bands) { band in
@@ -212,76 +212,6 @@ final class Canvas {
             }
             start = end - 1
         } while start < points.count - 1
-    }
-
-    /// Fills a disc, optionally ringed by `edge` of `edgeWidth` pixels, anti-aliased analytically.
-    func fillCircle(center: Point, radius: Double, color: Color, edge: Color? = nil, edgeWidth: Double = 0) {
-        fillCircle(center: center, radius: radius, color: color, edge: edge, edgeWidth: edgeWidth, rows: 0..<height)
-    }
-
-    /// One filled circle of many, drawn in order by `fillCircles` on both cores (see `inBandsOfRows`).
-    struct Circle {
-        var center: Point
-        var radius: Double
-        var color: Color
-    }
-
-    func fillCircles(_ circles: [Circle], edge: Color? = nil, edgeWidth: Double = 0) {
-        nonisolated(unsafe) let canvas = self
-        inBandsOfRows(split: circles.count >= 256) { _, rows in
-            for circle in circles {
-                canvas.fillCircle(center: circle.center, radius: circle.radius, color: circle.color,
-                                  edge: edge, edgeWidth: edgeWidth, rows: rows)
-            }
-        }
-    }
-
-    private func fillCircle(center: Point, radius: Double, color: Color, edge: Color?, edgeWidth: Double, rows: Range<Int>) {
-        guard center.x.isFinite, center.y.isFinite, radius > 0, radius.isFinite else { return }
-        let box = drawable
-        let x0 = max(box.x0, Int((center.x - radius - 1).rounded(.down)))
-        let x1 = min(box.x1 - 1, Int((center.x + radius + 1).rounded(.up)))
-        let y0 = max(box.y0, rows.lowerBound, Int((center.y - radius - 1).rounded(.down)))
-        let y1 = min(box.y1 - 1, rows.upperBound - 1, Int((center.y + radius + 1).rounded(.up)))
-        guard x0 <= x1, y0 <= y1 else { return }
-        let inner = edge == nil ? radius : max(0, radius - edgeWidth)
-        let fillRGB = (Float(color.red), Float(color.green), Float(color.blue))
-        let edgeColor = edge ?? color
-        let edgeRGB = (Float(edgeColor.red), Float(edgeColor.green), Float(edgeColor.blue))
-        let opacity = Float(min(1, color.opacity)) * 256
-        let cx = Float(center.x), cy = Float(center.y), outerRadius = Float(radius) + 0.5, innerRadius = Float(inner) + 0.5
-        let solid = Int32(opacity + 0.5)
-        let fillSource = (Int32(color.red) << 16) | (Int32(color.green) << 8) | Int32(color.blue)
-        for y in y0...y1 {
-            guard let row = image.pointee.tpixels[y] else { continue }
-            let dy = Float(y) + 0.5 - cy
-            guard outerRadius > abs(dy) else { continue }
-            let outerHalf = (outerRadius * outerRadius - dy * dy).squareRoot()
-            let first = max(x0, Int((cx - outerHalf - 0.5).rounded(.down)))
-            let last = min(x1, Int((cx + outerHalf - 0.5).rounded(.up)))
-            guard first <= last else { continue }
-            // Pixels whose centres lie a pixel inside the core are plain fill; only the rim needs distances.
-            let coreReach = innerRadius - 1.5
-            let coreHalf = coreReach > abs(dy) ? (coreReach * coreReach - dy * dy).squareRoot() : -1
-            let coreFirst = coreHalf > 0 ? Int((cx - coreHalf).rounded(.up)) : Int.max
-            let coreLast = coreHalf > 0 ? Int((cx + coreHalf - 1).rounded(.down)) : Int.min
-            for x in first...last {
-                if x >= coreFirst && x <= coreLast {
-                    blend(row, x, source: fillSource, alpha: solid)
-                    continue
-                }
-                let dx = Float(x) + 0.5 - cx
-                let distance = (dx * dx + dy * dy).squareRoot()
-                let outer = min(1, max(0, outerRadius - distance))
-                guard outer > 0 else { continue }
-                let core = min(1, max(0, innerRadius - distance))
-                let r = edgeRGB.0 + (fillRGB.0 - edgeRGB.0) * core
-                let g = edgeRGB.1 + (fillRGB.1 - edgeRGB.1) * core
-                let b = edgeRGB.2 + (fillRGB.2 - edgeRGB.2) * core
-                let source = (Int32(r + 0.5) << 16) | (Int32(g + 0.5) << 8) | Int32(b + 0.5)
-                blend(row, x, source: source, alpha: Int32(opacity * outer + 0.5))
-            }
-        }
     }
 
     // MARK: - Text
