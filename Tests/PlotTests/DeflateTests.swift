@@ -1,3 +1,4 @@
+import Foundation
 import CGD
 import CZlib
 import Testing
@@ -70,5 +71,31 @@ import Testing
             // More frequent symbols never get longer codes.
             for i in 1..<counts.count { #expect(lengths[i] <= lengths[i - 1]) }
         }
+    }
+}
+
+/// A whole picture, filtered and deflated in two pieces, decoded back by libgd.
+@Suite struct PNGRowTests {
+    @Test func aLargePictureDecodesToTheSamePixels() throws {
+        // Rows of every kind: flat, repeated, gradients, shapes; tall enough to be filtered and
+        // deflated in two pieces.
+        let canvas = try Canvas(width: 300, height: 260, background: .white)
+        for y in stride(from: 0, to: 260, by: 2) {
+            canvas.fill(Rect(x: 0, y: Double(y), width: Double(y), height: 1), color: Color(hex: UInt32(y * 0x010305)))
+        }
+        canvas.fillCircle(center: Point(150, 130), radius: 60, color: Color(hex: 0xD55E00), edge: .white, edgeWidth: 2)
+        canvas.stroke((0..<300).map { Point(Double($0), 130 + 80 * sin(Double($0) / 9)) }, width: 2, color: Color(hex: 0x0173B2))
+        var bytes = try canvas.png()
+        let decoded = bytes.withUnsafeMutableBytes { gdImageCreateFromPngPtr(Int32($0.count), $0.baseAddress) }
+        let image = try #require(decoded)
+        defer { gdImageDestroy(image) }
+        var mismatches = 0
+        for y in 0..<260 {
+            for x in 0..<300 {
+                let value = gdImageGetTrueColorPixel(image, Int32(x), Int32(y)) & 0xFFFFFF
+                if value != (try #require(canvas.pixel(x: x, y: y))).gdValue & 0xFFFFFF { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
     }
 }
