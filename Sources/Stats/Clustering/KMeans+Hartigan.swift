@@ -64,52 +64,72 @@ extension KMeansProblem {
 /// Cluster sizes, centre drifts and per-point bounds of a Hartigan refinement.
 private struct HartiganState {
     var sizes: [Double]
+    /// Per cluster a/(a-1), the factor of the squared distance a point saves by leaving it, and
+    /// b/(b+1), the factor it pays by joining it.
+    var leaveWeight: [Double]
+    var joinWeight: [Double]
+    /// The smallest join weight: no move is cheaper per unit of squared distance.
+    var minimumJoinWeight = 0.0
     /// The total distance each centre has moved, and the sum over all centres.
     var drift: [Double]
     var totalDrift = 0.0
-    /// The smallest b/(b+1) over the clusters: no move into any cluster is cheaper per unit of
-    /// squared distance.
-    var minimumWeight = 0.0
-    /// Per point: distance bounds at the time they were set, with the drifts of that time (of
-    /// its own centre, and the total).
-    var upper: [Double]
-    var lower: [Double]
-    var ownDriftThen: [Double]
-    var totalDriftThen: [Double]
+    var bounds: [PointBounds]
     /// Squared distances of the point being examined to every centre.
     var distances: [Double]
+
+    /// A point's distance bounds when they were set, with the drifts of that time (of its own
+    /// centre, and the total).
+    struct PointBounds {
+        var upper = Double.infinity
+        var lower = 0.0
+        var ownDriftThen = 0.0
+        var totalDriftThen = 0.0
+    }
 
     init(count n: Int, labels: [Int32], clusters k: Int) {
         sizes = [Double](repeating: 0, count: k)
         for label in labels { sizes[Int(label)] += 1 }
+        leaveWeight = [Double](repeating: 0, count: k)
+        joinWeight = [Double](repeating: 0, count: k)
         drift = [Double](repeating: 0, count: k)
-        upper = [Double](repeating: .infinity, count: n)
-        lower = [Double](repeating: 0, count: n)
-        ownDriftThen = [Double](repeating: 0, count: n)
-        totalDriftThen = [Double](repeating: 0, count: n)
+        bounds = [PointBounds](repeating: PointBounds(), count: n)
         distances = [Double](repeating: 0, count: k)
-        updateMinimumWeight()
+        for c in 0..<k { updateWeights(c) }
     }
 
-    mutating func updateMinimumWeight() {
-        let smallest = sizes.min() ?? 0
-        minimumWeight = smallest / (smallest + 1)
+    mutating func updateWeights(_ c: Int) {
+        leaveWeight[c] = sizes[c] / (sizes[c] - 1)
+        joinWeight[c] = sizes[c] / (sizes[c] + 1)
+        minimumJoinWeight = joinWeight.min() ?? 0
     }
 
     /// One pass of Hartigan moves over every point, in order; whether any point moved.
     mutating func pass<Width: FeatureWidth>(x: UnsafeBufferPointer<Double>, centers c: UnsafeMutableBufferPointer<Double>,
                                             labels: UnsafeMutableBufferPointer<Int32>, width: Width) -> Bool {
+        var bounds = self.bounds
+        self.bounds = []
+        defer { self.bounds = bounds }
+        return bounds.withUnsafeMutableBufferPointer { bounds in
+            pass(x: x, centers: c, labels: labels, bounds: bounds, width: width)
+        }
+    }
+
+    private mutating func pass<Width: FeatureWidth>(x: UnsafeBufferPointer<Double>, centers c: UnsafeMutableBufferPointer<Double>,
+                                                    labels: UnsafeMutableBufferPointer<Int32>,
+                                                    bounds: UnsafeMutableBufferPointer<PointBounds>, width: Width) -> Bool {
         let d = width.count, k = sizes.count
         var moved = false
         for i in labels.indices {
             let from = Int(labels[i])
             let sizeFrom = sizes[from]
             if sizeFrom <= 1 { continue }
-            let stayWeight = sizeFrom / (sizeFrom - 1)
-            let upperNow = upper[i] + (drift[from] - ownDriftThen[i])
-            let lowerNow = lower[i] - (totalDrift - totalDriftThen[i])
-            // Every move costs at least minimumWeight·lower², staying at most stayWeight·upper².
-            if lowerNow > 0, minimumWeight * lowerNow * lowerNow > stayWeight * upperNow * upperNow * (1 + 1e-9) { continue }
+            let point = bounds[i]
+            let upperNow = point.upper + (drift[from] - point.ownDriftThen)
+            let lowerNow = point.lower - (totalDrift - point.totalDriftThen)
+            // Every move costs at least minimumJoinWeight·lower², staying at most leaveWeight·upper².
+            if lowerNow > 0, minimumJoinWeight * lowerNow * lowerNow > leaveWeight[from] * upperNow * upperNow * (1 + 1e-9) {
+                continue
+            }
 
             for target in 0..<k {
                 var sum = 0.0
@@ -119,12 +139,11 @@ private struct HartiganState {
                 }
                 distances[target] = sum
             }
-            let stay = stayWeight * distances[from]
+            let stay = leaveWeight[from] * distances[from]
             var best = from
             var bestCost = stay
             for target in 0..<k where target != from {
-                let sizeTo = sizes[target]
-                let cost = sizeTo / (sizeTo + 1) * distances[target]
+                let cost = joinWeight[target] * distances[target]
                 if cost < bestCost { bestCost = cost; best = target }
             }
             // A relative margin keeps rounding from cycling a point between equal costs.
@@ -132,10 +151,8 @@ private struct HartiganState {
             let label = moves ? best : from
             var nearestOther = Double.infinity
             for target in 0..<k where target != label { nearestOther = Swift.min(nearestOther, distances[target]) }
-            upper[i] = distances[label].squareRoot()
-            lower[i] = nearestOther.squareRoot()
-            ownDriftThen[i] = drift[label]
-            totalDriftThen[i] = totalDrift
+            bounds[i] = PointBounds(upper: distances[label].squareRoot(), lower: nearestOther.squareRoot(),
+                                    ownDriftThen: drift[label], totalDriftThen: totalDrift)
             guard moves else { continue }
 
             let sizeTo = sizes[best]
@@ -152,7 +169,8 @@ private struct HartiganState {
             totalDrift += leaving + joining
             sizes[from] -= 1
             sizes[best] += 1
-            updateMinimumWeight()
+            updateWeights(from)
+            updateWeights(best)
             labels[i] = Int32(best)
             moved = true
         }
