@@ -23,12 +23,6 @@ func readFeatures(_ path: String) throws -> Matrix {
     return try Matrix(columns: columns)
 }
 
-func meanAbsoluteScaledError(train: [Double], actual: [Double], forecast: [Double]) -> Double {
-    let scale = zip(train.dropFirst(), train).map { abs($0 - $1) }.reduce(0, +) / Double(train.count - 1)
-    guard scale > 0 else { return .nan }
-    return zip(actual, forecast).map { abs($0 - $1) }.reduce(0, +) / Double(actual.count) / scale
-}
-
 do {
     switch arguments.caseName {
     case "arima":
@@ -49,7 +43,9 @@ do {
             scores = try series.map { values in
                 let train = Array(values.dropLast(holdout)), test = Array(values.suffix(holdout))
                 let forecast = try AutoARIMA().forecast(train, horizon: holdout, levels: [0.95])
-                return meanAbsoluteScaledError(train: train, actual: test, forecast: forecast.mean)
+                // A flat training series has no scale: left out, as the Python side's NaN is.
+                guard Accuracy.naiveScale(train) > 0 else { return .nan }
+                return try Accuracy.mase(actual: test, forecast: forecast.mean, training: train)
             }
         }
         let finite = scores.filter(\.isFinite)

@@ -100,12 +100,12 @@ import Testing
     }
 
     @Test func civilDatesRoundTrip() {
-        #expect(CivilDate(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
-        #expect(CivilDate(year: 2011, month: 12, day: 9).daysSinceEpoch == 15_317)
-        #expect(CivilDate(daysSinceEpoch: 15_317) == CivilDate(year: 2011, month: 12, day: 9))
+        #expect(CivilDate(year: 1970, month: 1, day: 1).daysSince1970 == 0)
+        #expect(CivilDate(year: 2011, month: 12, day: 9).daysSince1970 == 15_317)
+        #expect(CivilDate(days: 15_317) == CivilDate(year: 2011, month: 12, day: 9))
         #expect(CivilDate(year: 2000, month: 2, day: 29).weekday == 1)  // a Tuesday
         for days in stride(from: -800_000, through: 800_000, by: 997) {
-            #expect(CivilDate(daysSinceEpoch: days).daysSinceEpoch == days)
+            #expect(CivilDate(days: days).daysSince1970 == days)
         }
     }
 

@@ -93,7 +93,8 @@ struct Allocation: ParsableCommand {
             """)
         let totals = try plan.totalsFrame()
         notebook.table(totals, caption: "Plan totals: today's stock, the baseline and the recommendation")
-        notebook.table(try plan.unitsByRegion(), caption: "Units and expected fill by region")
+        let regions = try plan.unitsByRegion()
+        notebook.table(regions, caption: "Units and expected fill by region")
         let base = plan.baselineTotals, best = plan.recommendedTotals
         notebook.metrics([
             Metric("Expected fill, baseline → recommended", "\(percent(base.expectedFill, decimals: 1)) → \(percent(best.expectedFill, decimals: 1)) (today's stock \(percent(plan.currentTotals.expectedFill, decimals: 1)))"),
@@ -117,7 +118,6 @@ struct Allocation: ParsableCommand {
             Series("baseline", [base.shippingCost, base.holdingCost, base.shortagePenalty]),
             Series("recommended", [best.shippingCost, best.holdingCost, best.shortagePenalty]),
         ])
-        let regions = try plan.unitsByRegion()
         costs[0, 1].title = "Expected fill by region"
         costs[0, 1].yAxis = Axis(label: "Expected fill", format: .percent)
         try costs[0, 1].barChart(categories: try regions["region", String.self].map { $0 ?? "" }, series: [
@@ -160,7 +160,7 @@ struct Allocation: ParsableCommand {
 
         // MARK: - Interpretation
         notebook.section("Interpretation")
-        notebook.text(interpretation(plan, moves: moves, money: money))
+        notebook.text(interpretation(plan, regions: regions, available: available, target: totalTarget, moves: moves, money: money))
 
         notebook.attach(try plan.allocationFrame().csvBytes(), as: "allocation.csv")
         notebook.attach(try transfers.csvBytes(), as: "transfers.csv")
@@ -175,7 +175,8 @@ struct Allocation: ParsableCommand {
     }
 
     /// A few sentences read off the numbers.
-    func interpretation(_ plan: AllocationPlan, moves: RebalancingPlan, money: Money) -> String {
+    func interpretation(_ plan: AllocationPlan, regions region: DataFrame, available: Double, target stockShare: Double,
+                        moves: RebalancingPlan, money: Money) -> String {
         let base = plan.baselineTotals, best = plan.recommendedTotals
         var text = ""
         let gain = best.expectedFill - base.expectedFill
@@ -184,12 +185,10 @@ struct Allocation: ParsableCommand {
             : "The recommendation \(gain >= 0 ? "raises" : "lowers") expected fill from \(percent(base.expectedFill, decimals: 1)) to \(percent(best.expectedFill, decimals: 1)) and "
         text += "\(best.shippingCost <= base.shippingCost ? "costs" : "needs") \(money(best.shippingCost)) of transfers against the baseline's \(money(base.shippingCost)); "
         text += "counting the shortage penalty, the total \(best.totalCost <= base.totalCost ? "falls" : "rises") from \(money(base.totalCost)) to \(money(best.totalCost)). "
-        let stockShare = plan.target.reduce(0) { $0 + $1.reduce(0, +) }
-        let available = plan.problem.available.reduce(0, +)
         if available < stockShare {
             text += "The network holds only \(percent(available / max(stockShare, 1))) of what the targets ask for, so no placement meets the \(percent(plan.problem.serviceLevel, decimals: 1)) service level everywhere: the program gives scarce units to the pairs where they most likely sell and leaves the rest short, and replenishment, not placement, has to close the gap. "
         }
-        if let region = try? plan.unitsByRegion(), let names = try? region["region", String.self],
+        if let names = try? region["region", String.self],
            let b = try? region.doubles("baseline"), let r = try? region.doubles("recommended") {
             let shifts = names.indices.map { (names[$0] ?? "", r[$0] - b[$0]) }.sorted { $0.1 > $1.1 }
             if let up = shifts.first, let down = shifts.last, up.1 > 0 {

@@ -32,8 +32,8 @@ struct Forecasting: ParsableCommand {
         if let abc, abc.isEmpty || !abc.uppercased().allSatisfy({ "ABC".contains($0) }) {
             throw ValidationError("--abc takes ABC classes such as A or AB, got '\(abc)'")
         }
-        guard (1...52).contains(horizon) else { throw ValidationError("--horizon must be between 1 and 52 weeks, got \(horizon)") }
-        guard (1...10).contains(origins) else { throw ValidationError("--origins must be between 1 and 10, got \(origins)") }
+        try requireOption("horizon", horizon, within: 1...52, unit: "weeks")
+        try requireOption("origins", origins, within: 1...10)
     }
 
     func run() throws {

@@ -155,23 +155,25 @@ struct Gallery: ParsableCommand {
         print("gallery: wrote \(written.count) figures to \(folder.path)")
     }
 
-    /// The sales lines of the file: no cancellations, positive quantities and prices, with revenue.
+    /// The product sales lines of the file's whole months, with revenue.
     func loadSales() throws -> DataFrame {
         var options = CSVReadingOptions()
         options.types["InvoiceNo"] = .string
         options.types["StockCode"] = .string
         let raw = try CSVReader(options: options).read(path: data)
-        let keep = try !raw["InvoiceNo"].hasPrefix("C") && raw["Quantity"] > 0 && raw["UnitPrice"] > 0
-        // Postage, fees and manual adjustments are not products; a month the file covers only in part
-        // (December 2011 stops on the 9th) would read as a slump.
-        let cleaning = Cleaning()
-        let codes = try raw["StockCode", String.self]
-        let products = Column("product", codes.map { !($0.map(cleaning.isNonProduct) ?? true) })
+        // Cancellations, postage, fees and manual adjustments are not sales of products; a month the
+        // file covers only in part (December 2011 stops on the 9th) would read as a slump.
+        var cleaning = Cleaning()
+        cleaning.rules = [.cancellations, .nonProductCodes, .nonPositivePrices]
+        cleaning.columns.invoice = "InvoiceNo"
+        cleaning.columns.customer = "CustomerID"
+        cleaning.columns.sku = "StockCode"
+        cleaning.columns.quantity = "Quantity"
+        cleaning.columns.unitPrice = "UnitPrice"
         guard let months = try SalesAnalysis.completePeriodDays(of: raw["InvoiceDate"], unit: .month) else {
             throw ValidationError("\(data): no dated sales lines")
         }
-        let complete = try SalesAnalysis.completePeriodRows(of: raw["InvoiceDate"], within: months)
-        let sales = try raw.filter(keep && products && complete)
+        let sales = try cleaning.clean(raw.filter(SalesAnalysis.completePeriodRows(of: raw["InvoiceDate"], within: months))).frame
         return try sales.withColumn("Revenue", sales["Quantity"] * sales["UnitPrice"])
     }
 }

@@ -23,10 +23,10 @@ struct Validation: ParsableCommand {
     var leadTime: Int = 2
 
     func validate() throws {
-        guard (1...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 1 and 100000, got \(bootstrap)") }
-        if let horizon, !(1...52).contains(horizon) { throw ValidationError("--horizon must be between 1 and 52 weeks, got \(horizon)") }
-        guard (1...28).contains(reviewDays) else { throw ValidationError("--review-days must be between 1 and 28, got \(reviewDays)") }
-        guard (0...14).contains(leadTime) else { throw ValidationError("--lead-time must be between 0 and 14 days, got \(leadTime)") }
+        try requireOption("bootstrap", bootstrap, within: 1...100_000)
+        if let horizon { try requireOption("horizon", horizon, within: 1...52, unit: "weeks") }
+        try requireOption("review-days", reviewDays, within: 1...28)
+        try requireOption("lead-time", leadTime, within: 0...14, unit: "days")
     }
 
     func run() throws {
@@ -74,8 +74,6 @@ struct Validation: ParsableCommand {
         notebook.section("Replay of the plans")
         let traces = try ValidationPlan.allCases.map { try replay.run($0) }
         let kpis = try replay.kpiFrame(traces)
-        let all = Array(replay.sites.indices)
-        let network = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, $0.kpis(of: all, in: replay)) })
         // MARK: - Differences with bootstrap intervals
         let differences = try replay.bootstrapDifferences(PlanComparison.all, traces: traces, resamples: bootstrap, seed: options.seed)
         let figureNames = ["kpi_comparison": ("Cost, fill rate and units lost: the allocation decision (top) and the rebalancing decision (bottom)", StrategyReport.FigureLink.Topic.overview),
@@ -107,12 +105,7 @@ struct Validation: ParsableCommand {
         func metrics(_ comparison: PlanComparison) -> [Metric] {
             let chosen: [PlanDifference] = differences.filter { $0.comparison == comparison }
             return chosen.map { d in
-                let show: (Double) -> String
-                switch d.kpi {
-                case "fill_rate": show = { StrategyReport.points($0) }
-                case "total_cost": show = { ($0.rounded() > 0 ? "+" : "") + money($0) }
-                default: show = { StrategyReport.signedAmount($0) }
-                }
+                let show = StrategyReport.changeFormatter(kpi: d.kpi, currency: dataset.manifest.currency)
                 return Metric("\(d.kpi.replacingOccurrences(of: "_", with: " ")), \(comparison) (95% CI)", "\(show(d.estimate)) [\(show(d.lower)), \(show(d.upper))]")
             }
         }
@@ -131,11 +124,12 @@ struct Validation: ParsableCommand {
         // MARK: - KPI comparison
         notebook.section("KPI comparison")
         let rows: [(title: String, comparison: PlanComparison)] = [("Allocation", .allocation), ("Rebalancing", .rebalancing)]
-        let scopes = replay.networkAndRegions(traces[0]).map(\.name)
+        let regional = Dictionary(uniqueKeysWithValues: traces.map { ($0.plan, replay.networkAndRegions($0)) })
+        let scopes = regional[traces[0].plan]?.map(\.name) ?? []
         func trace(_ plan: ValidationPlan) -> ReplayTrace? { traces.first { $0.plan == plan } }
         func series(_ plan: ValidationPlan, _ values: [Double]) -> Series { Series(plan.label, values, color: planColor(plan)) }
         func byScope(_ plan: ValidationPlan, _ value: (ValidationKPIs) -> Double) -> [Double] {
-            trace(plan).map { replay.networkAndRegions($0).map { value($0.kpis) } } ?? []
+            regional[plan]?.map { value($0.kpis) } ?? []
         }
         var comparison = Figure(width: 1500, height: 1000, title: "Held-out weeks: allocation decision (top), rebalancing decision (bottom)", rows: 2, columns: 3)
         for (row, decision) in rows.enumerated() {
@@ -145,7 +139,7 @@ struct Validation: ParsableCommand {
             comparison[row, 0].yAxis = Axis(label: money.label("Cost"), format: .compact)
             comparison[row, 0].legend = .inside(.topLeft)
             try comparison[row, 0].barChart(categories: components, series: pair.compactMap { plan in
-                network[plan].map { k in
+                report.network[plan].map { k in
                     series(plan, [k.transferCost, k.shippingCost, k.holdingCost, k.totalCost])
                 }
             })
@@ -169,7 +163,7 @@ struct Validation: ParsableCommand {
             stores[0, column].xAxis = Axis(label: "Fill rate", format: .percent, limits: 0...1)
             stores[0, column].legend = .inside(.bottomRight)
             try stores[0, column].barChart(categories: siteNames, series: [decision.comparison.reference, decision.comparison.other].map { plan in
-                series(plan, replay.sites.indices.map { trace(plan)?.kpis(of: [$0], in: replay).fillRate ?? .nan })
+                series(plan, report.locations.map { $0.kpis(plan).fillRate })
             }, orientation: .horizontal)
         }
         notebook.figure(try stores.png(), name: "fill_by_store", caption: "Share of each location's held-out demand met from stock, per decision")
@@ -231,7 +225,7 @@ struct Validation: ParsableCommand {
         try notebook.write(to: options.outputDirectory)
         print("validation: wrote \(notebook.stem), kpis.csv (\(kpis.rowCount) rows), report.md to \(options.outputDirectory.path)")
         for trace in traces {
-            guard let k = network[trace.plan] else { continue }
+            guard let k = report.network[trace.plan] else { continue }
             print(String(format: "  %@ fill %.4f  total cost %.2f  (shipping %.2f, transfers %.2f, holding %.2f)  lost %.0f units  events %d",
                          trace.plan.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) as NSString, k.fillRate, k.totalCost, k.shippingCost, k.transferCost, k.holdingCost,
                          k.stockoutUnits, k.stockoutEvents))

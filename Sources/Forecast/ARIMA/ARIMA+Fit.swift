@@ -229,7 +229,7 @@ struct ARIMAProblem {
     /// unit circle.
     func hasNearUnitRoot(_ x: [Double]) -> Bool {
         let (phi, theta) = expanded(coefficients(x, transformed: true))
-        return !ARMAPolynomial.rootsOutside(phi, radius: 1.01) || !ARMAPolynomial.rootsOutside(theta.map { -$0 }, radius: 1.01)
+        return ARMAPolynomial.hasNearUnitRoot(ar: phi, ma: theta)
     }
 
     /// Maps CSS estimates into the transformed space, pulling non-stationary AR or non-invertible MA

@@ -64,6 +64,12 @@ enum ARMAPolynomial {
         return partials
     }
 
+    /// Whether the expanded AR polynomial `phi` or MA polynomial `theta` (as `expand` gives them) has
+    /// a root within `radius` of the unit circle: a fit on the edge of stationarity or invertibility.
+    static func hasNearUnitRoot(ar phi: [Double], ma theta: [Double], radius: Double = 1.01) -> Bool {
+        !rootsOutside(phi, radius: radius) || !rootsOutside(theta.map { -$0 }, radius: radius)
+    }
+
     /// Whether every root of `1 − Σ φ_i zⁱ` has modulus above `radius` (1 for plain stationarity).
     /// For MA invertibility pass −θ.
     static func rootsOutside(_ phi: [Double], radius: Double = 1) -> Bool {

@@ -236,9 +236,7 @@ struct StepwiseARIMASearch {
         let period = spec.seasonalOrder.isSeasonal ? spec.seasonalOrder.period : 1
         let phi = ARMAPolynomial.expand(model.ar, seasonal: model.seasonalAR, period: period, sign: 1)
         let theta = ARMAPolynomial.expand(model.ma, seasonal: model.seasonalMA, period: period, sign: -1)
-        if !ARMAPolynomial.rootsOutside(phi, radius: 1.01) || !ARMAPolynomial.rootsOutside(theta.map { -$0 }, radius: 1.01) {
-            value = .infinity
-        }
+        if ARMAPolynomial.hasNearUnitRoot(ar: phi, ma: theta) { value = .infinity }
         return (model, value)
     }
 }

@@ -58,8 +58,8 @@ public enum SalesAnalysis {
         guard case let .date(dayNumbers, missing) = days.data else { return nil }
         let present = dayNumbers.indices.lazy.filter { missing?[$0] != true }.map { dayNumbers[$0] }
         guard let first = present.min(), let last = present.max() else { return nil }
-        let firstFull = periodStart(of: first, unit) == first ? first : nextPeriod(after: first, unit)
-        let lastFull = nextPeriod(after: last, unit) - 1 == last ? last : periodStart(of: last, unit) - 1
+        let firstFull = Column.bucketStart(day: first, unit: unit) == first ? first : nextPeriod(after: first, unit)
+        let lastFull = nextPeriod(after: last, unit) - 1 == last ? last : Column.bucketStart(day: last, unit: unit) - 1
         return firstFull <= lastFull ? firstFull...lastFull : nil
     }
 
@@ -70,18 +70,6 @@ public enum SalesAnalysis {
             return Column("complete", [Bool](repeating: false, count: dates.count))
         }
         return Column("complete", dayNumbers.indices.map { missing?[$0] != true && days.contains(dayNumbers[$0]) })
-    }
-
-    /// The first day of the period holding `day`.
-    private static func periodStart(of day: Int, _ unit: DateUnit) -> Int {
-        let date = CivilDate(days: day)
-        switch unit {
-        case .day: return day
-        case .week: return day - date.weekday
-        case .month: return CivilDate(year: date.year, month: date.month, day: 1).daysSince1970
-        case .quarter: return CivilDate(year: date.year, month: (date.month - 1) / 3 * 3 + 1, day: 1).daysSince1970
-        case .year: return CivilDate(year: date.year, month: 1, day: 1).daysSince1970
-        }
     }
 
     /// The first day of the period after the one holding `day`.

@@ -3,6 +3,10 @@ import Foundation
 /// How moving and holding stock is priced: shipping to regions and transfers between locations,
 /// per unit, plus a holding cost rate.
 public struct CostModel: Sendable, Equatable {
+    /// The share of the selling price taken as a SKU's unit cost when the dataset has no
+    /// `unit_cost` (holding cost and margins need a value of the stock).
+    public static let assumedCostShareOfPrice = 0.6
+
     /// How the cost of moving one unit is found.
     public enum Rate: Sendable, Equatable {
         /// A fixed cost per unit plus a rate per unit and kilometre of great-circle distance.

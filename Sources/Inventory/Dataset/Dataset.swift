@@ -84,14 +84,6 @@ public struct Dataset: Sendable {
             if textFields.contains(canonical) { values = Self.identifiers(values) }
             try frame.append(values)
         }
-        for canonical in [TransactionColumns.Canonical.quantity, TransactionColumns.Canonical.unitPrice] {
-            let column = try frame.column(canonical)
-            guard column.type == .integer || column.type == .double else {
-                throw DatasetError.wrongColumnType(file: file, key: "transactions.\(manifestKey(canonical))",
-                                                   column: mapping.first { $0.canonical == canonical }?.source ?? canonical,
-                                                   expected: "numbers", found: column.type.description)
-            }
-        }
         let dateColumn = try frame.column(TransactionColumns.Canonical.date)
         guard dateColumn.type == .date || dateColumn.type == .dateTime else {
             throw DatasetError.wrongColumnType(file: file, key: "transactions.date", column: source.columns.date,
@@ -99,9 +91,6 @@ public struct Dataset: Sendable {
         }
         var revenue = try frame.column(TransactionColumns.Canonical.quantity) * frame.column(TransactionColumns.Canonical.unitPrice)
         revenue.name = TransactionColumns.Canonical.revenue
-        if case let .integer(values, missing) = revenue.data {
-            revenue = Column(name: revenue.name, data: .double(values.map(Double.init), missing: missing))
-        }
         try frame.append(revenue)
         try deriveMissingFields(&frame, manifest: manifest, skus: skus)
         return frame
@@ -144,8 +133,12 @@ public struct Dataset: Sendable {
             return word.prefix(1).uppercased() + word.dropFirst()
         }
         let kinds = mapText(descriptions, name: TransactionColumns.Canonical.category, kind)
+        // `mapText` dictionary-encodes: count rows per code (missing is −1), then name the codes.
+        guard case let .string(codes, categories) = kinds.data else { return kinds }
+        var counts = [Int](repeating: 0, count: categories.count)
+        for code in codes where code >= 0 { counts[Int(code)] += 1 }
         var rows: [String: Int] = [:]
-        for row in 0..<kinds.count where !kinds.isMissing(row) { rows[kinds[row].description, default: 0] += 1 }
+        for (code, count) in counts.enumerated() where count > 0 { rows[categories[code]] = count }
         let kept = Set(rows.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(productKindCount).map(\.key))
         return mapText(kinds, name: TransactionColumns.Canonical.category) { kept.contains($0) ? $0 : "Other" }
     }

@@ -39,11 +39,12 @@ extension AllocationPlan.Problem {
     ///   - costs: Its resolved cost table (transfer costs between locations).
     ///   - sales: Cleaned transactions (`date`, `sku`, `quantity`, `unit_price`, `location`).
     ///   - serviceLevel: In (0, 1).
-    ///   - assumedCostShare: Unit cost as a share of price when the data give none; default 0.6.
+    ///   - assumedCostShare: Unit cost as a share of price when the data give none; default
+    ///     ``CostModel/assumedCostShareOfPrice``.
     /// - Throws: ``AllocationPlanError/badInput(_:)`` naming the file, row or value that is unusable;
     ///   `TabularError` for a missing column.
     public init(forecasts: DataFrame, dataset: Dataset, costs: CostTable, sales: DataFrame,
-                serviceLevel: Double, assumedCostShare: Double = 0.6) throws {
+                serviceLevel: Double, assumedCostShare: Double = CostModel.assumedCostShareOfPrice) throws {
         try ForecastTable.validate(forecasts)
         guard forecasts.rowCount > 0 else { throw AllocationPlanError.badInput("forecasts.csv has no rows: there is nothing to allocate") }
         let locations = dataset.manifest.locations

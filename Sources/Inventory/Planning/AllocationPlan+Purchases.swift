@@ -1,5 +1,3 @@
-import Stats
-
 extension AllocationPlan.Problem {
     /// The same problem with each SKU's shortfall bought and received at the fulfillment centers at
     /// the start of the horizon, so that the plans place enough stock to meet the service-level
@@ -15,11 +13,9 @@ extension AllocationPlan.Problem {
     public func receivingPurchases() -> Self {
         let centers = locations.indices.filter { locations[$0].kind == .fulfillmentCenter }
         guard !centers.isEmpty else { return self }
-        let z = Normal.standard.quantile(serviceLevel)
+        let targets = targets()
         var shortfall = skus.indices.map { s in
-            let target = locations.indices.reduce(0.0) { sum, l in
-                covered[s][l] ? sum + max(0, demandMean[s][l] + z * demandSD[s][l]) : sum
-            }
+            let target = locations.indices.reduce(0.0) { sum, l in covered[s][l] ? sum + max(0, targets[s][l]) : sum }
             return max(0, (target - current[s].reduce(0, +)).rounded(.up))
         }
         let held = locations.indices.map { l in skus.indices.reduce(0.0) { $0 + current[$1][l] } }

@@ -32,7 +32,7 @@ extension AllocationPlan {
         try problem.validate()
         let z = Normal.standard.quantile(problem.serviceLevel)
         let safety = problem.demandSD.map { row in row.map { z * $0 } }
-        let target = zip(problem.demandMean, safety).map { means, stocks in zip(means, stocks).map(+) }
+        let target = problem.targets()
         try problem.checkCapacity()
         let baselineUnits = problem.proportionalSplit(baseline)
         let solved = try problem.solveProgram(target: target, segments: max(segments, 1))

@@ -23,8 +23,20 @@ extension StrategyReport {
     func money(_ value: Double) -> String { Self.money(value, symbol: currency) }
 
     /// A change of money with its sign ("+£12", "−£3", "£0").
-    func signedMoney(_ value: Double) -> String {
-        value.isFinite && value.rounded() > 0 ? "+" + money(value) : money(value)
+    func signedMoney(_ value: Double) -> String { Self.signedMoney(value, symbol: currency) }
+
+    static func signedMoney(_ value: Double, symbol: String) -> String {
+        value.isFinite && value.rounded() > 0 ? "+" + money(value, symbol: symbol) : money(value, symbol: symbol)
+    }
+
+    /// How a difference of `kpi` between two plans is written: fill rate in points, total cost as
+    /// signed money, counts as signed whole numbers.
+    public static func changeFormatter(kpi: String, currency: String) -> (Double) -> String {
+        switch kpi {
+        case "fill_rate": return { points($0) }
+        case "total_cost": return { signedMoney($0, symbol: currency) }
+        default: return { signedAmount($0) }
+        }
     }
 
     /// A small amount of money with pence or cents ("£0.42"), for costs per unit.
@@ -37,14 +49,9 @@ extension StrategyReport {
         value.isFinite ? String(format: "%.1f%%", 100 * value) : "n/a"
     }
 
-    static func signedPercent(_ value: Double) -> String {
-        value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f%%", 100 * abs(value)) : "n/a"
-    }
-
     public static func points(_ value: Double) -> String {
         value.isFinite ? (value >= 0 ? "+" : "−") + String(format: "%.1f points", 100 * abs(value)) : "n/a"
     }
 
     static func one(_ value: Double) -> String { value.isFinite ? String(format: "%.1f", value) : amount(value) }
-    static func two(_ value: Double) -> String { value.isFinite ? String(format: "%.2f", value) : amount(value) }
 }

@@ -40,12 +40,7 @@ extension StrategyReport {
     /// "+1.2 points, 95% CI +0.4 to +2.0 points" for a KPI's difference, in the KPI's unit.
     func withInterval(_ kpi: String, _ comparison: PlanComparison) -> String {
         guard let d = difference(kpi, comparison) else { return "no interval" }
-        let show: (Double) -> String
-        switch kpi {
-        case "fill_rate": show = { Self.points($0) }
-        case "total_cost": show = { self.signedMoney($0) }
-        default: show = { Self.signedAmount($0) }
-        }
+        let show = Self.changeFormatter(kpi: kpi, currency: currency)
         return "\(show(d.estimate)), 95% CI \(show(d.lower)) to \(show(d.upper))\(d.isSignificant ? "" : ", not distinguishable from no change")"
     }
 

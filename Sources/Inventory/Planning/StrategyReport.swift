@@ -42,6 +42,16 @@ public struct StrategyReport: Sendable {
         public var rebalanced: ValidationKPIs
         /// Units more (positive) or fewer the recommended plan places than the baseline.
         public var change: Double { recommendedUnits - baselineUnits }
+
+        /// The location's KPIs under `plan`.
+        public func kpis(_ plan: ValidationPlan) -> ValidationKPIs {
+            switch plan {
+            case .baseline: baseline
+            case .recommended: recommended
+            case .current: current
+            case .rebalanced: rebalanced
+            }
+        }
     }
 
     public var datasetName: String

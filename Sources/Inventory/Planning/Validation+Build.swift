@@ -1,10 +1,6 @@
 import Tabular
 
 extension ValidationReplay {
-    /// The share of the average selling price taken as a SKU's unit cost when the dataset has no
-    /// `unit_cost` (holding cost needs a value of the stock).
-    public static let assumedCostShareOfPrice = 0.6
-
     /// The replay of a dataset's held-out period for the allocation stage's plans.
     ///
     /// - Parameters:
@@ -135,7 +131,7 @@ extension ValidationReplay {
     }
 
     /// Daily holding cost per unit of each SKU: its `unit_cost` at the manifest's holding rate, or
-    /// ``assumedCostShareOfPrice`` of its average selling price when there is no unit cost (0 for a
+    /// ``CostModel/assumedCostShareOfPrice`` of its average selling price when there is no unit cost (0 for a
     /// SKU with neither).
     static func holdingCosts(_ skus: [String], skuAttributes: DataFrame?, transactions: DataFrame, model: CostModel) throws -> [Double] {
         typealias Name = TransactionColumns.Canonical
@@ -152,7 +148,7 @@ extension ValidationReplay {
                 sums[code, default: (0, 0)].total += price
                 sums[code, default: (0, 0)].count += 1
             }
-            for (code, sum) in sums { unitCost[code] = assumedCostShareOfPrice * sum.total / sum.count }
+            for (code, sum) in sums { unitCost[code] = CostModel.assumedCostShareOfPrice * sum.total / sum.count }
         }
         return skus.map { model.holdingCost(unitCost: unitCost[$0] ?? 0, days: 1) }
     }

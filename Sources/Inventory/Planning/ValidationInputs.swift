@@ -64,10 +64,9 @@ public struct TransferRow: Sendable, Hashable {
 
 /// The schemas of the allocation stage's outputs as the validation stage reads them.
 public enum ValidationInputs {
-    public static let allocationColumns = ["sku", "location", "region", "kind", "demand_mean", "demand_sd", "safety_stock",
-                                           "target", "current", "baseline", "recommended",
-                                           "expected_fill_baseline", "expected_fill_recommended"]
-    public static let transferColumns = ["sku", "from", "to", "quantity", "distance_km", "cost", "benefit"]
+    /// The allocation stage's columns; `receipt` may be absent (files written before purchases).
+    public static let allocationColumns = AllocationPlan.allocationColumns.filter { $0 != "receipt" }
+    public static let transferColumns = RebalancingPlan.transferColumns
 
     /// The rows of an `allocation.csv` frame.
     /// - Parameter file: the name used in error messages.
@@ -84,13 +83,14 @@ public enum ValidationInputs {
         var seen: Set<[String]> = []
         for row in 0..<frame.rowCount {
             let kind = text[3][row]
-            guard kind == "store" || kind == "fc" else {
+            let store = AllocationPlan.kindLabel(.store), center = AllocationPlan.kindLabel(.fulfillmentCenter)
+            guard kind == store || kind == center else {
                 throw ValidationInputError.badValue(file: file, line: row + 2, column: "kind", value: kind, expected: "store or fc")
             }
             guard seen.insert([text[0][row], text[1][row]]).inserted else {
                 throw ValidationInputError.duplicateRow(file: file, line: row + 2, sku: text[0][row], location: text[1][row])
             }
-            rows.append(PlacementRow(sku: text[0][row], location: text[1][row], region: text[2][row], isStore: kind == "store",
+            rows.append(PlacementRow(sku: text[0][row], location: text[1][row], region: text[2][row], isStore: kind == store,
                                      demandMean: numbers[0][row], demandSD: numbers[1][row], safetyStock: numbers[2][row],
                                      target: numbers[3][row], current: numbers[4][row], baseline: numbers[5][row],
                                      recommended: numbers[6][row], receipt: receipts?[row] ?? 0))

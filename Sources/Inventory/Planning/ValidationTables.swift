@@ -25,8 +25,8 @@ public enum ValidationTables {
     /// `lost_<plan>`), locations in the order given.
     public static func locations(_ kpis: DataFrame, sites: [String]) throws -> DataFrame {
         var columns = [Column("location", sites)]
+        let wideFrames = try sites.map { try wide(kpis, scope: ValidationScope.location($0).description) }
         for (kpi, prefix) in [("fill_rate", "fill_"), ("stockout_units", "lost_")] {
-            let wideFrames = try sites.map { try wide(kpis, scope: ValidationScope.location($0).description) }
             guard let first = wideFrames.first else { break }
             for plan in first.columnNames.dropFirst() {
                 columns.append(Column(prefix + plan, try wideFrames.map { frame in

@@ -23,10 +23,10 @@ extension Canvas {
         let radii = Set(circles.lazy.map(\.radius))
         guard radii.count * 16 <= circles.count else {
             nonisolated(unsafe) let canvas = self
+            let paints = circles.map { CirclePaint(radius: $0.radius, color: $0.color, edge: edge, edgeWidth: edgeWidth) }
             inBandsOfRows(split: circles.count >= 256) { _, rows in
-                for circle in circles {
-                    canvas.fillCircle(center: circle.center, paint: CirclePaint(radius: circle.radius, color: circle.color,
-                                                                               edge: edge, edgeWidth: edgeWidth), rows: rows)
+                for (circle, paint) in zip(circles, paints) {
+                    canvas.fillCircle(center: circle.center, paint: paint, rows: rows)
                 }
             }
             return

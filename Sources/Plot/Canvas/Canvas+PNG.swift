@@ -4,13 +4,7 @@ import Foundation
 extension Canvas {
     /// The image encoded as PNG (8-bit RGB, no timestamps, so equal pictures give equal bytes).
     func png() throws -> [UInt8] {
-        if let bytes = PNGEncoder.encode(image, width: width, height: height) { return bytes }
-        var size: Int32 = 0
-        guard let pointer = gdImagePngPtrEx(image, &size, 1), size > 0 else {
-            throw PlotError.renderingFailed("libgd could not encode the PNG")
-        }
-        defer { gdFree(pointer) }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: Int(size)))
+        PNGEncoder.encode(image, width: width, height: height)
     }
 }
 

@@ -180,15 +180,11 @@ final class Canvas {
         }
     }
 
-    /// Calls `draw(band, rows)` for two bands of the image's rows on both cores when `split` (and
-    /// the image is tall enough to be worth it), else once for all rows. Each band draws everything
-    /// but writes only its own rows, so the pixels come out as one drawing in order makes them.
+    /// Draws in two bands of the image's rows on both cores (see `inBands(ofRows:split:_:)`): each
+    /// band draws everything but writes only its own rows, so the pixels come out as one drawing
+    /// in order makes them.
     func inBandsOfRows(split: Bool, _ draw: @Sendable (_ band: Int, _ rows: Range<Int>) -> Void) {
-        let bands = split && height >= 64 ? 2 : 1
-        let height = self.height
-        DispatchQueue.concurrentPerform(iterations: bands) { band in
-            draw(band, (band * height / bands)..<((band + 1) * height / bands))
-        }
+        inBands(ofRows: height, split: split, draw)
     }
 
     private func stroke(_ points: [Point], width lineWidth: Double, color: Color, roundCaps: Bool, clip: Rect?, using rasterizer: Rasterizer) {
@@ -236,5 +232,14 @@ final class Canvas {
                 }
             }
         }
+    }
+}
+
+/// Calls `body(band, rows)` for two bands of `0..<height` on both cores when `split` and there are
+/// enough rows to be worth it, else once for all rows.
+func inBands(ofRows height: Int, split: Bool, _ body: @Sendable (_ band: Int, _ rows: Range<Int>) -> Void) {
+    let bands = split && height >= 64 ? 2 : 1
+    DispatchQueue.concurrentPerform(iterations: bands) { band in
+        body(band, (band * height / bands)..<((band + 1) * height / bands))
     }
 }

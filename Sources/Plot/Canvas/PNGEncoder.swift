@@ -7,22 +7,19 @@ import Foundation
 ///
 /// libpng, as libgd drives it, tries all five PNG filters on every row, which costs more than drawing
 /// the whole chart; figures are mostly flat colour, where Sub and Up already leave long zero runs.
-/// The deflate stream is made on both cores (see ``Zlib/compress(_:parts:)``). Should zlib be
-/// missing, encoding falls back to libgd's own PNG writer.
+/// The deflate stream is made on both cores (see ``ZlibStream/compress(_:parts:)``).
 enum PNGEncoder {
-    /// RGB PNG bytes of `image`, or nil when zlib is not available.
-    static func encode(_ image: gdImagePtr, width: Int, height: Int) -> [UInt8]? {
-        guard let zlib = Zlib.shared, width > 0, height > 0 else { return nil }
+    /// RGB PNG bytes of `image`, a truecolor image (as every canvas is) of `width` × `height` > 0.
+    static func encode(_ image: gdImagePtr, width: Int, height: Int) -> [UInt8] {
         let stride = width * 3
-        guard let rows = image.pointee.tpixels else { return nil }
+        guard let rows = image.pointee.tpixels else { preconditionFailure("a canvas is a truecolor image") }
         // Every byte is written by `filterRow`, so the buffer needs no zeroing first.
         // The two halves of the image are filtered on both cores; each writes only its own rows.
         let raw = [UInt8](unsafeUninitializedCapacity: (stride + 1) * height) { output, count in
             nonisolated(unsafe) let output = output
             nonisolated(unsafe) let rows = rows
-            let parts = height >= 64 ? 2 : 1
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for y in (part * height / parts)..<((part + 1) * height / parts) {
+            inBands(ofRows: height, split: true) { _, band in
+                for y in band {
                     if let row = rows[y] {
                         filterRow(row, above: y > 0 ? rows[y - 1] : nil, width: width, into: output, at: y * (stride + 1))
                     } else {
@@ -32,15 +29,15 @@ enum PNGEncoder {
             }
             count = (stride + 1) * height
         }
-        let compressed = zlib.compress(raw)
+        let compressed = ZlibStream.compress(raw)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
-        header.append(contentsOf: bigEndian(UInt32(width)))
-        header.append(contentsOf: bigEndian(UInt32(height)))
+        header.append(contentsOf: bigEndianBytes(UInt32(width)))
+        header.append(contentsOf: bigEndianBytes(UInt32(height)))
         header.append(contentsOf: [8, 2, 0, 0, 0])  // 8-bit RGB, deflate, adaptive filtering, no interlace
-        appendChunk("IHDR", header, to: &png, zlib: zlib)
-        appendChunk("IDAT", compressed, to: &png, zlib: zlib)
-        appendChunk("IEND", [], to: &png, zlib: zlib)
+        appendChunk("IHDR", header, to: &png)
+        appendChunk("IDAT", compressed, to: &png)
+        appendChunk("IEND", [], to: &png)
         return png
     }
 
@@ -98,29 +95,22 @@ enum PNGEncoder {
         }
     }
 
-    private static func bigEndian(_ value: UInt32) -> [UInt8] {
-        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
-    }
-
-    private static func appendChunk(_ type: String, _ data: [UInt8], to png: inout [UInt8], zlib: Zlib) {
-        png.append(contentsOf: bigEndian(UInt32(data.count)))
+    private static func appendChunk(_ type: String, _ data: [UInt8], to png: inout [UInt8]) {
+        png.append(contentsOf: bigEndianBytes(UInt32(data.count)))
         let typeBytes = Array(type.utf8)
-        let crc = zlib.crc32(zlib.crc32(0, typeBytes), data)
+        let crc = ZlibStream.crc32(ZlibStream.crc32(0, typeBytes), data)
         png.append(contentsOf: typeBytes)
         png.append(contentsOf: data)
-        png.append(contentsOf: bigEndian(UInt32(truncatingIfNeeded: crc)))
+        png.append(contentsOf: bigEndianBytes(UInt32(truncatingIfNeeded: crc)))
     }
 }
 
-/// The zlib functions PNG writing needs.
-final class Zlib: Sendable {
-    /// zlib is linked with the module; kept as a value so that the encoder's fallback stays possible.
-    static let shared: Zlib? = Zlib()
-
+/// The zlib container (RFC 1950) around ``RunLengthDeflate``, with zlib's checksums.
+enum ZlibStream {
     /// `data` as one zlib stream (RFC 1950). Large inputs are deflated in `parts` pieces on as many
     /// threads, each piece ending on a byte boundary (a full flush), then joined with one Adler-32
     /// checksum — the way pigz parallelises gzip.
-    func compress(_ data: [UInt8], parts: Int = 2) -> [UInt8] {
+    static func compress(_ data: [UInt8], parts: Int = 2) -> [UInt8] {
         let count = data.count
         let pieces = count >= 1 << 16 ? max(1, parts) : 1
         let bounds = (0...pieces).map { $0 * count / pieces }
@@ -151,11 +141,12 @@ final class Zlib: Sendable {
         return stream
     }
 
-    func crc32(_ crc: UInt, _ data: [UInt8]) -> UInt {
+    static func crc32(_ crc: UInt, _ data: [UInt8]) -> UInt {
         data.withUnsafeBufferPointer { CZlib.crc32(crc, $0.baseAddress, UInt32(data.count)) }
     }
+}
 
-    private func bigEndianBytes(_ value: UInt32) -> [UInt8] {
-        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
-    }
+/// `value` as four bytes, most significant first, as PNG and zlib store integers.
+private func bigEndianBytes(_ value: UInt32) -> [UInt8] {
+    [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
 }

@@ -7,17 +7,11 @@ extension CivilDate {
     static let secondsPerDay = 86_400.0
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// The date `days` days after 1970-01-01.
-    init(daysSinceEpoch days: Int) { self.init(days: days) }
-
     /// The date holding the instant `seconds` after 1970-01-01T00:00Z (clamped to ±1e7 years).
     init(secondsSinceEpoch seconds: Double) {
         let days = (min(3e15, max(-3e15, seconds)) / CivilDate.secondsPerDay).rounded(.down)
         self.init(days: Int(days))
     }
-
-    /// Days from 1970-01-01 to this date.
-    var daysSinceEpoch: Int { daysSince1970 }
 
     var secondsSinceEpoch: Double { Double(daysSince1970) * CivilDate.secondsPerDay }
 

@@ -84,16 +84,14 @@ struct AssignmentBounds {
     mutating func prepare(centers: [Double], dimension d: Int) -> CentreShifts {
         let k = movement.count
         var halfGap = [Double](repeating: .infinity, count: k)
-        for a in 0..<k {
-            for b in (a + 1)..<Swift.max(a + 1, k) {
-                var sum = 0.0
-                for j in 0..<d {
-                    let diff = centers[a * d + j] - centers[b * d + j]
-                    sum += diff * diff
+        centers.withUnsafeBufferPointer { c in
+            guard let c = c.baseAddress else { return }
+            for a in 0..<k {
+                for b in (a + 1)..<k {
+                    let half = squaredDistance(c + a * d, c + b * d, d).squareRoot() / 2
+                    halfGap[a] = Swift.min(halfGap[a], half)
+                    halfGap[b] = Swift.min(halfGap[b], half)
                 }
-                let half = sum.squareRoot() / 2
-                halfGap[a] = Swift.min(halfGap[a], half)
-                halfGap[b] = Swift.min(halfGap[b], half)
             }
         }
         var farthest = 0, largest = 0.0, second = 0.0

@@ -94,12 +94,15 @@ private struct HartiganState {
         drift = [Double](repeating: 0, count: k)
         bounds = [PointBounds](repeating: PointBounds(), count: n)
         distances = [Double](repeating: 0, count: k)
-        for c in 0..<k { updateWeights(c) }
+        updateWeights(0..<k)
     }
 
-    mutating func updateWeights(_ c: Int) {
-        leaveWeight[c] = sizes[c] / (sizes[c] - 1)
-        joinWeight[c] = sizes[c] / (sizes[c] + 1)
+    /// Recomputes the weights of clusters whose sizes changed.
+    mutating func updateWeights(_ clusters: some Sequence<Int>) {
+        for c in clusters {
+            leaveWeight[c] = sizes[c] / (sizes[c] - 1)
+            joinWeight[c] = sizes[c] / (sizes[c] + 1)
+        }
         minimumJoinWeight = joinWeight.min() ?? 0
     }
 
@@ -118,6 +121,7 @@ private struct HartiganState {
                                                     labels: UnsafeMutableBufferPointer<Int32>,
                                                     bounds: UnsafeMutableBufferPointer<PointBounds>, width: Width) -> Bool {
         let d = width.count, k = sizes.count
+        guard let xBase = x.baseAddress, let cBase = c.baseAddress else { return false }
         var moved = false
         for i in labels.indices {
             let from = Int(labels[i])
@@ -131,14 +135,7 @@ private struct HartiganState {
                 continue
             }
 
-            for target in 0..<k {
-                var sum = 0.0
-                for j in 0..<d {
-                    let diff = x[i * d + j] - c[target * d + j]
-                    sum += diff * diff
-                }
-                distances[target] = sum
-            }
+            for target in 0..<k { distances[target] = squaredDistance(xBase + i * d, cBase + target * d, d) }
             let stay = leaveWeight[from] * distances[from]
             var best = from
             var bestCost = stay
@@ -169,8 +166,7 @@ private struct HartiganState {
             totalDrift += leaving + joining
             sizes[from] -= 1
             sizes[best] += 1
-            updateWeights(from)
-            updateWeights(best)
+            updateWeights([from, best])
             labels[i] = Int32(best)
             moved = true
         }

@@ -6,17 +6,24 @@ public enum DigitGrouping {
         let text = String(format: "%.\(max(0, decimals))f", magnitude)
         let parts = text.split(separator: ".", maxSplits: 1)
         guard let whole = parts.first else { return text }
-        var grouped = ""
-        for (offset, character) in whole.enumerated() {
-            if offset > 0, (whole.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
+        let grouped = commas(whole)
         return parts.count > 1 ? grouped + "." + parts[1] : grouped
     }
 
-    /// An integer with commas between thousands and a hyphen-minus when negative: "-1,234,567".
+    /// An integer with commas between thousands and a hyphen-minus when negative: "-1,234,567"
+    /// (every digit exact, however large).
     public static func grouped(_ value: Int) -> String {
-        let digits = grouped(Double(value.magnitude), decimals: 0)
+        let digits = commas(Substring(String(value.magnitude)))
         return value < 0 ? "-" + digits : digits
+    }
+
+    /// `digits` with a comma before every group of three from the right.
+    private static func commas(_ digits: Substring) -> String {
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return grouped
     }
 }

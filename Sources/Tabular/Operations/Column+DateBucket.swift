@@ -49,7 +49,7 @@ extension Column {
     }
 
     /// The first day (days since 1970) of the period of `unit` holding `day`.
-    static func bucketStart(day: Int, unit: DateUnit) -> Int {
+    public static func bucketStart(day: Int, unit: DateUnit) -> Int {
         switch unit {
         case .day:
             return day
