@@ -114,8 +114,15 @@ public enum AccuracyMetric: String, Sendable, Hashable, CaseIterable {
     case mae, rmse, mape, smape, mase
     /// The absolute bias |mean(forecast − actual)|, so that smaller is better.
     case bias
+    /// M5's root mean squared scaled error.
+    case rmsse
+    /// The scaled pinball loss of the prediction intervals' bounds (``Accuracy/scaledPinball(actual:intervals:training:period:)``).
+    case scaledPinball
 
-    /// Computes the measure; `training` and `period` only matter for MASE.
+    /// Computes the measure of a point forecast; `training` and `period` only matter for the scaled
+    /// measures.
+    /// - Throws: `ForecastError.invalidArgument` for mismatched lengths, and for `.scaledPinball`,
+    ///   which needs intervals: use ``evaluate(actual:result:training:period:)``.
     public func evaluate(actual: [Double], forecast: [Double], training: [Double], period: Int) throws -> Double {
         switch self {
         case .mae: return try Accuracy.mae(actual: actual, forecast: forecast)
@@ -124,6 +131,17 @@ public enum AccuracyMetric: String, Sendable, Hashable, CaseIterable {
         case .smape: return try Accuracy.smape(actual: actual, forecast: forecast)
         case .mase: return try Accuracy.mase(actual: actual, forecast: forecast, training: training, period: period)
         case .bias: return abs(try Accuracy.bias(actual: actual, forecast: forecast))
+        case .rmsse: return try Accuracy.rmsse(actual: actual, forecast: forecast, training: training, period: period)
+        case .scaledPinball:
+            throw ForecastError.invalidArgument("the scaled pinball loss needs prediction intervals, not only a point forecast")
         }
+    }
+
+    /// Computes the measure of a forecast with its intervals (the point measures use its mean).
+    public func evaluate(actual: [Double], result: ForecastResult, training: [Double], period: Int) throws -> Double {
+        if self == .scaledPinball {
+            return try Accuracy.scaledPinball(actual: actual, intervals: result.intervals, training: training, period: period)
+        }
+        return try evaluate(actual: actual, forecast: result.mean, training: training, period: period)
     }
 }

@@ -13,7 +13,8 @@ public struct Backtest: Sendable {
     public var metric: AccuracyMetric
     /// The seasonal period of MASE's scaling (1: naive scaling).
     public var seasonalPeriod: Int
-    /// Interval levels of the final forecast; the first is also the level whose coverage is scored.
+    /// Interval levels of the final forecast and of the scored intervals (coverage at each level,
+    /// scaled pinball loss over all of them); ``ModelScore/coverage`` is the first level's.
     public var levels: [Double]
     /// The shortest training window the first origin may have.
     public var minimumTraining: Int
@@ -49,22 +50,21 @@ public struct Backtest: Sendable {
         try Validation.history(series, minimum: needed, method: "Backtest")
         let n = series.count
         let starts = (0..<origins).map { n - horizon - (origins - 1 - $0) * step }
-        let scoreLevels = Array(levels.prefix(1))
 
         var scores: [ModelScore] = []
         for candidate in candidates {
-            var sums = [Double](repeating: 0, count: ModelScore.fieldCount)
+            var sums = [Double](repeating: 0, count: ModelScore.pointFieldCount + levels.count)
             var failures = 0
             var firstFailure: String?
             for origin in starts {
                 let training = Array(series[0..<origin])
                 let actual = Array(series[origin..<(origin + horizon)])
                 do {
-                    let result = try candidate.forecast(training, horizon: horizon, levels: scoreLevels)
+                    let result = try candidate.forecast(training, horizon: horizon, levels: levels)
                     guard result.mean.count == horizon else {
                         throw ForecastError.fitFailed(method: candidate.name, reason: "returned \(result.mean.count) values for a horizon of \(horizon)")
                     }
-                    let values = try ModelScore.measures(actual: actual, forecast: result, training: training, period: seasonalPeriod)
+                    let values = try ModelScore.measures(actual: actual, forecast: result, training: training, period: seasonalPeriod, levels: levels)
                     for i in sums.indices { sums[i] += values[i] }
                 } catch {
                     failures += 1
@@ -72,7 +72,7 @@ public struct Backtest: Sendable {
                 }
             }
             let means = sums.map { failures == 0 ? $0 / Double(origins) : .nan }
-            scores.append(ModelScore(name: candidate.name, measures: means, failures: failures, firstFailure: firstFailure))
+            scores.append(ModelScore(name: candidate.name, levels: levels, measures: means, failures: failures, firstFailure: firstFailure))
         }
 
         let ranked = scores.indices.filter { scores[$0].failures == 0 && !scores[$0].value(of: metric).isNaN }
@@ -114,6 +114,10 @@ public struct Backtest: Sendable {
 }
 
 /// The mean accuracy of one candidate over the backtest's origins.
+///
+/// Point measures score the forecast mean; the scaled pinball loss and the coverages score the
+/// prediction intervals at every level of the backtest. MASE, RMSSE and the scaled pinball loss are
+/// scaled by the seasonal naive errors of each origin's training window (see ``Accuracy``).
 public struct ModelScore: Sendable, Hashable {
     public let name: String
     public let mae: Double
@@ -124,17 +128,35 @@ public struct ModelScore: Sendable, Hashable {
     public let mase: Double
     /// Mean of forecast − actual.
     public let bias: Double
-    /// The share of actuals inside the interval at the backtest's first level; NaN without levels.
-    public let coverage: Double
+    /// M5's root mean squared scaled error.
+    public let rmsse: Double
+    /// The scaled pinball loss at the bounds of every level's interval
+    /// (``Accuracy/scaledPinball(actual:intervals:training:period:)``); NaN without levels.
+    public let scaledPinball: Double
+    /// The interval levels scored, the backtest's levels.
+    public let levels: [Double]
+    /// The share of actuals inside the interval at each of `levels`, in the same order.
+    public let coverages: [Double]
     /// Origins at which the candidate threw; a failing candidate has NaN measures.
     public let failures: Int
     public let firstFailure: String?
 
-    static let fieldCount = 7
+    /// The share of actuals inside the interval at the backtest's first level; NaN without levels.
+    public var coverage: Double { coverages.first ?? .nan }
 
-    init(name: String, measures m: [Double], failures: Int, firstFailure: String?) {
+    /// The coverage at `level`, if the backtest scored it.
+    public func coverage(level: Double) -> Double? {
+        levels.firstIndex { abs($0 - level) < 1e-9 }.map { coverages[$0] }
+    }
+
+    /// The point and interval measures, before the coverages.
+    static let pointFieldCount = 8
+
+    init(name: String, levels: [Double], measures m: [Double], failures: Int, firstFailure: String?) {
         self.name = name
-        mae = m[0]; rmse = m[1]; mape = m[2]; smape = m[3]; mase = m[4]; bias = m[5]; coverage = m[6]
+        mae = m[0]; rmse = m[1]; mape = m[2]; smape = m[3]; mase = m[4]; bias = m[5]; rmsse = m[6]; scaledPinball = m[7]
+        self.levels = levels
+        coverages = Array(m[Self.pointFieldCount...])
         self.failures = failures
         self.firstFailure = firstFailure
     }
@@ -148,16 +170,26 @@ public struct ModelScore: Sendable, Hashable {
         case .smape: smape
         case .mase: mase
         case .bias: abs(bias)
+        case .rmsse: rmsse
+        case .scaledPinball: scaledPinball
         }
     }
 
-    static func measures(actual: [Double], forecast: ForecastResult, training: [Double], period: Int) throws -> [Double] {
+    /// The measures of one origin: the point fields, then one coverage per level (NaN for a level
+    /// the forecast lacks).
+    static func measures(actual: [Double], forecast: ForecastResult, training: [Double], period: Int, levels: [Double]) throws -> [Double] {
         let f = forecast.mean
-        let coverage = try forecast.intervals.first.map { try Accuracy.coverage(actual: actual, lower: $0.lower, upper: $0.upper) } ?? .nan
+        let intervals = levels.compactMap { forecast.interval(level: $0) }
+        let pinball = intervals.count == levels.count
+            ? try Accuracy.scaledPinball(actual: actual, intervals: intervals, training: training, period: period) : .nan
+        let coverages = try levels.map { level in
+            try forecast.interval(level: level).map { try Accuracy.coverage(actual: actual, lower: $0.lower, upper: $0.upper) } ?? .nan
+        }
         return [try Accuracy.mae(actual: actual, forecast: f), try Accuracy.rmse(actual: actual, forecast: f),
                 try Accuracy.mape(actual: actual, forecast: f), try Accuracy.smape(actual: actual, forecast: f),
                 try Accuracy.mase(actual: actual, forecast: f, training: training, period: period),
-                try Accuracy.bias(actual: actual, forecast: f), coverage]
+                try Accuracy.bias(actual: actual, forecast: f),
+                try Accuracy.rmsse(actual: actual, forecast: f, training: training, period: period), pinball] + coverages
     }
 }
 
