@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Forecast
 
@@ -57,5 +58,69 @@ struct MSTLTests {
             #expect(maxAbsDifference(interval.lower, row.doubles("lo" + key)) < 0.005 * scale)
             #expect(maxAbsDifference(interval.upper, row.doubles("hi" + key)) < 0.005 * scale)
         }
+    }
+}
+
+/// MSTL's settings and bad input.
+struct MSTLInputTests {
+    @Test func periodsAreSortedWithTheirWindowsAndRounded() throws {
+        let mstl = try MSTL(periods: [365, 7], windows: [21, 9])
+        #expect(mstl.periods == [7, 365] && mstl.windows == [9, 21])
+        #expect(try MSTL(periods: [365, 7]).windows == [11, 15])
+        #expect(try MSTL(periods: [7, 365.25]).periods == [7, 365])
+        #expect(try MSTL(periods: [52.18]).periods == [52])
+        #expect(MSTLForecaster(period: 52.18).name == "MSTL")
+    }
+
+    @Test func badSettingsThrow() {
+        #expect(throws: ForecastError.self) { try MSTL(periods: [Int]()) }
+        #expect(throws: ForecastError.self) { try MSTL(periods: [1, 12]) }
+        #expect(throws: ForecastError.self) { try MSTL(periods: [7, 12], windows: [11]) }
+        #expect(throws: ForecastError.self) { try MSTL(periods: [12], windows: [8]) }
+        #expect(throws: ForecastError.self) { try MSTL(periods: [12], iterations: 0) }
+        #expect(throws: ForecastError.self) { try MSTL(periods: [Double.nan]) }
+    }
+
+    @Test func aSeriesShorterThanTwoLongestPeriodsThrows() throws {
+        let y = (0..<103).map { 10 + sin(Double($0)) }
+        #expect(throws: ForecastError.tooShort(count: 103, needed: 104, method: "MSTL with a period of 52")) {
+            try MSTL(periods: [7, 52]).decompose(y)
+        }
+        #expect(throws: ForecastError.tooShort(count: 103, needed: 104, method: "MSTL with a period of 52")) {
+            try MSTLForecaster(periods: [7, 52]).forecast(y, horizon: 4, levels: [0.8])
+        }
+        #expect(try MSTL(periods: [7, 52]).decompose(y + [10]).trend.count == 104)
+    }
+
+    @Test func nanThrows() {
+        var y = (0..<60).map { 10 + sin(Double($0)) }
+        y[17] = .nan
+        #expect(throws: ForecastError.nonFinite(positions: [17])) { try MSTL(periods: [12]).decompose(y) }
+        #expect(throws: ForecastError.nonFinite(positions: [17])) { try MSTLForecaster(period: 12).forecast(y, horizon: 3, levels: []) }
+    }
+
+    @Test func constantSeriesHasFlatComponentsAndAFlatForecast() throws {
+        let y = [Double](repeating: 8, count: 60)
+        let d = try MSTL(periods: [4, 12], robust: true).decompose(y)
+        #expect(d.trend.allSatisfy { abs($0 - 8) < 1e-9 })
+        #expect(d.seasonals.allSatisfy { $0.allSatisfy { abs($0) < 1e-9 } })
+        #expect(d.residual.allSatisfy { abs($0) < 1e-9 })
+        let f = try MSTLForecaster(periods: [4, 12]).forecast(y, horizon: 6, levels: [0.9])
+        #expect(f.mean.allSatisfy { abs($0 - 8) < 1e-9 })
+        #expect(f.intervals[0].lower.allSatisfy { abs($0 - 8) < 1e-9 })
+    }
+
+    @Test func theTrendForecasterIsConfigurable() throws {
+        let y = try Fixture("forecast_mstl").doubles("weekly")
+        let model = MSTLForecaster(period: 52, trendForecaster: Naive())
+        let parts = try model.decomposition().decompose(y)
+        let result = try model.forecast(y, horizon: 60, levels: [0.8])
+        let seasonal = MSTLForecaster.seasonalForecast(parts, horizon: 60)
+        let last = parts.seasonallyAdjusted[y.count - 1]
+        #expect(maxAbsDifference(result.mean, seasonal.map { $0 + last }) < 1e-9)
+        // The seasonal forecast repeats the last cycle, into a second year.
+        #expect(abs(seasonal[55] - parts.seasonals[0][y.count - 52 + 3]) < 1e-12)
+        #expect(result.model == "MSTL(52; Naive)")
+        #expect(zip(result.intervals[0].lower, result.mean).allSatisfy { $0 < $1 })
     }
 }
