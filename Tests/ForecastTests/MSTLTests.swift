@@ -123,4 +123,23 @@ struct MSTLInputTests {
         #expect(result.model == "MSTL(52; Naive)")
         #expect(zip(result.intervals[0].lower, result.mean).allSatisfy { $0 < $1 })
     }
+
+    /// The shared degenerate histories: a result with finite means, or a `ForecastError`.
+    @Test(arguments: 0..<DegenerateInputTests.histories.count)
+    func degenerateHistoriesGiveAResultOrAnError(_ index: Int) {
+        let (label, y) = DegenerateInputTests.histories[index]
+        let methods: [any Forecaster] = [MSTLForecaster(period: 12), MSTLForecaster(periods: [4, 12]),
+                                         Naive().conformal(), SeasonalNaive(period: 4).conformal(windows: 3)]
+        for method in methods {
+            do {
+                let r = try method.forecast(y, horizon: 5, levels: [0.9])
+                #expect(r.mean.count == 5 && r.intervals.count == 1, "\(method.name) on \(label)")
+                if label != "huge" { #expect(r.mean.allSatisfy { $0.isFinite }, "\(method.name) on \(label): \(r.mean)") }
+            } catch let error as ForecastError {
+                #expect(!error.description.isEmpty)
+            } catch {
+                Issue.record("\(method.name) on \(label) threw a non-ForecastError: \(error)")
+            }
+        }
+    }
 }
