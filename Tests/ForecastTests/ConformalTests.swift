@@ -33,7 +33,7 @@ struct ConformalTests {
         #expect(r.mean == [22])
         // Step 1's values {22 ± 3, 22 ± 5} = [17, 19, 25, 27]: quartiles 18.5 and 25.5.
         #expect(r.intervals[0].lower == [18.5] && r.intervals[0].upper == [25.5])
-        #expect(r.model == "Naive" && Naive().conformal().name == "Naive (conformal)")
+        #expect(r.model == "Naive" && Naive().conformal().name == "Conformal Naive")
     }
 
     @Test func badInputThrows() throws {
@@ -42,7 +42,7 @@ struct ConformalTests {
             try Naive().conformal(windows: 1).forecast(y, horizon: 3, levels: [0.8])
         }
         #expect(throws: ForecastError.self) { try Naive().conformal(horizon: 2).forecast(y, horizon: 3, levels: [0.8]) }
-        #expect(throws: ForecastError.tooShort(count: 8, needed: 9, method: "Naive (conformal)")) {
+        #expect(throws: ForecastError.tooShort(count: 8, needed: 9, method: "Conformal Naive")) {
             try Naive().conformal(windows: 3).forecast(Array(y.prefix(8)), horizon: 4, levels: [0.8])
         }
         #expect(throws: ForecastError.nonFinite(positions: [2])) {

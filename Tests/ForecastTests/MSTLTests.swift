@@ -25,6 +25,11 @@ struct MSTLTests {
         for (mine, theirs) in zip(d.seasonals, seasonal) { #expect(maxAbsDifference(mine, theirs) < 1e-9 * scale) }
         #expect(maxAbsDifference(d.residual, row.doubles("resid")) < 1e-9 * scale)
         #expect(maxAbsDifference(d.weights, row.doubles("weights")) < 1e-8)
+        for (period, strength) in zip(periods, row.doubles("seasonal_strength")) {
+            #expect(abs((d.seasonalStrength(period: period) ?? .nan) - strength) < 1e-9)
+        }
+        #expect(abs(d.trendStrength - row.double("trend_strength")) < 1e-9)
+        #expect(d.seasonalStrength(period: 5) == nil)
         let rebuilt = (0..<y.count).map { d.trend[$0] + d.seasonal[$0] + d.residual[$0] }
         #expect(maxAbsDifference(rebuilt, y) < 1e-9 * scale)
     }

@@ -32,7 +32,7 @@ public struct ConformalIntervals: Forecaster {
         self.horizon = horizon
     }
 
-    public var name: String { "\(model.name) (conformal)" }
+    public var name: String { "Conformal \(model.name)" }
 
     /// - Throws: `ForecastError.invalidArgument` for fewer than two windows or a horizon beyond the
     ///   calibration horizon; `.tooShort` when fewer than two windows fit (n < 2·horizon + 1);

@@ -142,6 +142,23 @@ public struct MSTLDecomposition: Sendable, Hashable {
         return total
     }
 
+    /// The strength of the seasonal component of `period`, max(0, 1 − Var(R)/Var(Sₚ + R)) (Wang,
+    /// Smith & Hyndman 2006; FPP3 §4.3 for several periods): near 1 when the cycle dominates the
+    /// residual, 0 when it does not. Nil for a period not decomposed; NaN when Var(Sₚ + R) is zero.
+    public func seasonalStrength(period: Int) -> Double? {
+        guard let component = seasonal(period: period) else { return nil }
+        let denominator = Decomposition.variance(zip(component, residual).map { $0 + $1 })
+        guard denominator > 0 else { return .nan }
+        return max(0, 1 - Decomposition.variance(residual) / denominator)
+    }
+
+    /// The strength of the trend, max(0, 1 − Var(R)/Var(T + R)); NaN when Var(T + R) is zero.
+    public var trendStrength: Double {
+        let denominator = Decomposition.variance(zip(trend, residual).map { $0 + $1 })
+        guard denominator > 0 else { return .nan }
+        return max(0, 1 - Decomposition.variance(residual) / denominator)
+    }
+
     /// The seasonally adjusted series, trend + residual = observed − Σ seasonal.
     public var seasonallyAdjusted: [Double] {
         zip(observed, seasonal).map { $0 - $1 }

@@ -38,6 +38,16 @@ public struct MSTLForecaster: Forecaster {
         self.init(periods: [period], trendForecaster: trendForecaster)
     }
 
+    /// Integer periods, for example `[7, 365]`.
+    public init(periods: [Int], trendForecaster: any Forecaster = AutoETS()) {
+        self.init(periods: periods.map(Double.init), trendForecaster: trendForecaster)
+    }
+
+    /// One integer period.
+    public init(period: Int, trendForecaster: any Forecaster = AutoETS()) {
+        self.init(periods: [Double(period)], trendForecaster: trendForecaster)
+    }
+
     public var name: String { "MSTL" }
 
     /// The decomposition this forecaster fits.

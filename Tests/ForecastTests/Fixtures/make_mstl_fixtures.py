@@ -51,7 +51,11 @@ def decomposition_case(name, y, periods, **kwargs):
             "windows": [int(w) for w in MSTL(y, periods=periods, **kwargs).windows],
             "iterate": kwargs.get("iterate", 2), "stl_kwargs": kwargs.get("stl_kwargs") or {},
             "trend": clean(res.trend), "seasonal": [clean(seasonal[:, i]) for i in range(seasonal.shape[1])],
-            "resid": clean(res.resid), "weights": clean(res.weights)}
+            "resid": clean(res.resid), "weights": clean(res.weights),
+            # FPP3 section 4.3: max(0, 1 - Var(R) / Var(S + R)), and the same with the trend.
+            "seasonal_strength": [float(max(0, 1 - np.var(res.resid) / np.var(seasonal[:, i] + res.resid)))
+                                  for i in range(seasonal.shape[1])],
+            "trend_strength": float(max(0, 1 - np.var(res.resid) / np.var(np.asarray(res.trend) + res.resid)))}
 
 
 def forecaster_case(name, y, season_length, h, levels):
