@@ -6,7 +6,9 @@
 /// (`seasonal_deg=0`), seasonal windows 11, 15, … and two iterations. The point forecast is the
 /// adjusted-series model's mean plus, for each period m, the seasonal component m steps back from
 /// the step being forecast within its last cycle; each interval is the adjusted-series model's
-/// interval shifted by that same seasonal forecast (the seasonal part is treated as known).
+/// interval shifted by that same seasonal forecast (the seasonal part is treated as known). A
+/// trend forecaster wrapped in ``ConformalIntervals`` gives statsforecast's
+/// `MSTL(prediction_intervals=ConformalIntervals(...))`: intervals calibrated on the adjusted series.
 ///
 /// Non-integer periods (52.18 weeks, 365.25 days) are rounded to the nearest integer (52, 365), as
 /// statsforecast takes only integer season lengths; the last cycle then repeats with a drift of

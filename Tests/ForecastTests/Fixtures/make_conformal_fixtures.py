@@ -7,7 +7,7 @@ Run by `scripts/fixtures forecast`; writes forecast_conformal.json next to itsel
 import json
 
 import numpy as np
-from statsforecast.models import Naive, SeasonalNaive
+from statsforecast.models import MSTL, Naive, SeasonalNaive
 from statsforecast.utils import ConformalIntervals
 
 from make_mstl_fixtures import clean, weekly_sales
@@ -35,6 +35,9 @@ def main():
         case("short", Naive(prediction_intervals=ci(8, 5)), y[:20], 8, 5, [80, 95]),
         # A level above 1 - 1/windows reaches the largest score.
         case("high level", Naive(prediction_intervals=ci(4, 3)), y[:60], 4, 3, [99]),
+        # MSTL with conformal intervals calibrates its trend forecaster on the adjusted series.
+        case("mstl", MSTL(season_length=52, trend_forecaster=Naive(), prediction_intervals=ci(8, 3)), y, 8, 3,
+             [80, 95], season_length=52),
     ]
     with open("forecast_conformal.json", "w") as f:
         json.dump({"weekly": clean(y), "cases": cases}, f, indent=1)
