@@ -11,7 +11,7 @@ public struct Backtest: Sendable {
     public var step: Int
     /// The measure that picks the winner; smaller is better.
     public var metric: AccuracyMetric
-    /// The seasonal period of MASE's scaling (1: naive scaling).
+    /// The seasonal period of the scaled measures (MASE, RMSSE, scaled pinball loss; 1: naive scaling).
     public var seasonalPeriod: Int
     /// Interval levels of the final forecast and of the scored intervals (coverage at each level,
     /// scaled pinball loss over all of them); ``ModelScore/coverage`` is the first level's.
