@@ -7,9 +7,8 @@
 /// errors |forecast − actual| of step h over those windows are the conformity scores of step h.
 /// The point forecast is the model's own, fitted on the whole history. At a level L the bounds of
 /// step h are the numpy linear-interpolation quantiles (1 − L)/2 and (1 + L)/2 of the 2·windows
-/// values {mean_h − score, mean_h + score}: symmetric about the mean, and at most the largest
-/// score away. With k windows the widest attainable interval is mean ± max score, so levels above
-/// 1 − 1/k are capped there rather than guaranteed.
+/// values {mean_h − score, mean_h + score}: symmetric about the mean and never wider than the
+/// largest score, so with few windows a high level's coverage is not guaranteed.
 ///
 /// Like statsforecast, a short history uses as many windows as fit, min(windows, ⌊(n − 1)/horizon⌋),
 /// and needs at least two. Vovk, Gammerman & Shafer (2005); statsforecast `_conformity_scores` and
