@@ -9,6 +9,7 @@ struct Exploration: ParsableCommand {
     @OptionGroup var options: StageOptions
 
     func run() throws {
+        let output = try options.openOutput()
         var notebook = Notebook(number: 1, name: "exploration", title: "Exploration", seed: options.seed)
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(options.manifestURL)
@@ -26,7 +27,7 @@ struct Exploration: ParsableCommand {
 
         // MARK: - Cleaning
         notebook.section("Cleaning")
-        let cleaning = try Cleaning().clean(raw)
+        let cleaning = try notebook.cleanTransactions(of: dataset, options: options)
         let sales = cleaning.frame
         notebook.text("Rows are dropped rule by rule, in this order; each count is of the rows still there when the rule ran.")
         notebook.table(cleaning.report.frame(), caption: "Rows dropped per rule")
@@ -93,7 +94,7 @@ struct Exploration: ParsableCommand {
         notebook.table(try classMatrix.frame(label: "ABC \\ XYZ"), caption: "SKUs per ABC and XYZ class")
         notebook.attach(try classes.csvBytes(), as: "sku_classes.csv")
 
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("exploration: wrote \(notebook.stem) to \(options.outputDirectory.path)")
     }
 }

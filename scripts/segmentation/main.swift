@@ -16,11 +16,12 @@ struct Segmentation: ParsableCommand {
     }
 
     func run() throws {
+        let output = try options.openOutput()
         var notebook = Notebook(number: 2, name: "segmentation", title: "Customer and store segmentation", seed: options.seed)
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(dataset.manifest.transactions.file)
         notebook.recordParameter("clusters", clusters.map(String.init) ?? "chosen by silhouette over 3...8")
-        let sales = try Cleaning().clean(dataset.transactions).frame
+        let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
 
         // MARK: - Customer features
         notebook.section("Customer behaviour")
@@ -122,7 +123,7 @@ struct Segmentation: ParsableCommand {
         notebook.figure(try storeHeatmap.png(), name: "store_clusters", caption: "Standardised store-cluster centroids")
         notebook.attach(try storeClusters.assignments(segmentColumn: "cluster").csvBytes(), as: "store_clusters.csv")
 
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("segmentation: \(customers.clusterCount) customer segments, \(storeClusters.clusterCount) store clusters -> \(options.outputDirectory.path)")
     }
 

@@ -18,7 +18,24 @@ public struct StageOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: "The random seed of every stochastic step.")
     public var seed: UInt64 = 42
 
+    @Option(name: .long, help: "The largest share of units (0 to 1) a cleaning rule with a data-driven threshold (outliers, far_dates) or the manifest check (unknown_locations) may drop before the stage stops.")
+    public var maxDropShare: Double = 0.05
+
+    @Option(name: .long, help: "A cleaning rule allowed to drop more than --max-drop-share (outliers, far_dates, unknown_locations, or all); repeatable.")
+    public var allowDrop: [String] = []
+
+    @Option(name: .long, help: "Seconds to wait for another run writing into --out before giving up.")
+    public var lockTimeout: Double = 60
+
     public init() {}
+
+    public func validate() throws {
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out must name a folder, got an empty path (leave it out for the default run folder)")
+        }
+        try requireOption("max-drop-share", maxDropShare, within: 0...1)
+        try requireOption("lock-timeout", lockTimeout, within: 0...86_400, unit: "seconds")
+    }
 
     /// The manifest's URL.
     public var manifestURL: URL { URL(fileURLWithPath: data) }
@@ -31,14 +48,12 @@ public struct StageOptions: ParsableArguments, Sendable {
         return URL(fileURLWithPath: "runs").appendingPathComponent(folder.lastPathComponent)
     }
 
-    /// A result file an earlier stage wrote into the run folder.
-    /// - Throws: a clear error naming the stage to run first when the file is not there.
-    public func stageOutput(_ fileName: String, writtenBy stage: String) throws -> URL {
-        let url = outputDirectory.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw StageError.missingStageOutput(file: url.path, stage: stage)
-        }
-        return url
+    /// Opens the run folder for this stage: creates it, takes its lock (waiting up to
+    /// `--lock-timeout` seconds for another run) and completes or clears what an interrupted run
+    /// left there. Call it first, before reading an earlier stage's output; keep the value for the
+    /// whole run.
+    public func openOutput() throws -> OutputFolder {
+        try OutputFolder(outputDirectory, lockTimeout: lockTimeout)
     }
 }
 
