@@ -13,7 +13,7 @@ struct TinyDataset {
     /// Text appended to the transactions (whole lines, each ending with a newline).
     var extraLines = ""
 
-    static let header = "date,invoice,customer,sku,quantity,unit_price,location,channel,region"
+    static let header = "date,invoice,customer,sku,quantity,unit_price,location,channel,region,category"
 
     func storeName(_ index: Int) -> String { "Store \(index + 1)" }
     func region(ofStore index: Int) -> String { index % 2 == 0 ? "North" : "South" }
@@ -32,7 +32,7 @@ struct TinyDataset {
                 let customer = (day * 7 + line * 11) % customers
                 let quantity = 1 + (day + 2 * line) % 3
                 let price = 2.5 + Double(sku)
-                lines.append("\(date),\(invoice),C\(customer),SKU\(sku),\(quantity),\(price),\(storeName(store)),store,\(region(ofStore: store))")
+                lines.append("\(date),\(invoice),C\(customer),SKU\(sku),\(quantity),\(price),\(storeName(store)),store,\(region(ofStore: store)),Kind \(sku % 3)")
             }
         }
         return lines.joined(separator: "\n") + "\n" + extraLines
@@ -52,6 +52,7 @@ struct TinyDataset {
             location = "location"
             channel = "channel"
             region = "region"
+            category = "category"
 
             [costs]
             rate_per_unit_km = 0.0006

@@ -88,6 +88,7 @@ struct Exploration: ParsableCommand {
         // MARK: - Top SKUs and ABC/XYZ
         notebook.section("Top SKUs and ABC/XYZ classes")
         notebook.table(try SalesAnalysis.topSKUs(sales), caption: "Best-selling SKUs by revenue")
+        try StageError.require(weekly.rows.count, atLeast: 2, "complete weeks of sales", stage: "exploration", for: "the XYZ classification (weekly demand variation)")
         let classes = try SKUClasses.classify(sales)
         let classMatrix = try SKUClasses.matrix(classes)
         notebook.text("A: the SKUs making the first 80% of revenue; X: weekly demand with a coefficient of variation below 0.5. AX items deserve the tightest service levels; CZ items are candidates for central stocking.")

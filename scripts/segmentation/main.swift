@@ -42,6 +42,8 @@ struct Segmentation: ParsableCommand {
             key: "customer", features: customerFeatures,
             clusterRange: clusters.map { $0...$0 } ?? 3...8, seed: options.seed,
             naming: .customers(featureNames: customerFeatures))
+        let fewest = (clusters ?? 3) + 1
+        try StageError.require(features.rowCount, atLeast: fewest, "customers", stage: "segmentation", for: "k-means over \(fewest - 1) or more segments")
         let customers = try segmentation.fit(features)
         notebook.text("""
             k-means++ with 10 seeded starts for each k from 3 to 8; the k with the highest mean silhouette is kept \
@@ -111,6 +113,7 @@ struct Segmentation: ParsableCommand {
         let storeClustering = FeatureClustering(
             key: "location", features: storeFeatures, clusterRange: 2...min(5, max(2, stores.rowCount - 1)), seed: options.seed,
             silhouetteSampleSize: nil, naming: .locations(featureNames: storeFeatures))
+        try StageError.require(stores.rowCount, atLeast: 3, "locations with sales", stage: "segmentation", for: "store clustering")
         let storeClusters = try storeClustering.fit(stores)
         notebook.text("Locations are clustered on what and when they sell — category mix, velocity, weekly and yearly rhythm — not on where they are, so that stores that behave alike can share a stocking policy.")
         let storeTable = try storeClusters.assignments(segmentColumn: "cluster")

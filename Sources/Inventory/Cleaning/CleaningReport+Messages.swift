@@ -18,19 +18,22 @@ extension CleaningReport {
     public var warnings: [String] {
         var messages: [String] = []
         if let step = step(.unknownLocations), step.dropped > 0 {
-            messages.append("\(Self.count(step.dropped)) rows at locations the manifest does not list were dropped (\(step.detail)); add them under [[locations]] in the manifest to keep them")
+            messages.append("dropped \(Self.rows(step.dropped)) at locations the manifest does not list (\(step.detail)); add them under [[locations]] in the manifest to keep them")
         }
         if let step = step(.farDates), step.dropped > 0 {
-            messages.append("\(Self.count(step.dropped)) rows dated far from the rest were dropped (\(step.detail)); check the date column of the transactions")
+            messages.append("dropped \(Self.rows(step.dropped)) dated far from the rest (\(step.detail)); check the date column of the transactions")
         }
         if unknownRegions.rows > 0 {
-            messages.append("\(Self.count(unknownRegions.rows)) rows are in regions the manifest does not list (\(Cleaning.list(unknownRegions.names))); they count in the totals but no region-level figure places stock for them")
+            messages.append("\(Self.rows(unknownRegions.rows)) in regions the manifest does not list (\(Cleaning.list(unknownRegions.names))): kept in the totals, but no region-level plan places stock for them")
         }
         if rowsWithoutLocation > 0 {
-            messages.append("\(Self.count(rowsWithoutLocation)) rows have no location (their region is served by no location of the manifest); they count in the totals but are not planned")
+            messages.append("\(Self.rows(rowsWithoutLocation)) without a location (no location of the manifest serves their region): kept in the totals, but not planned")
         }
         return messages
     }
+
+    /// `1 row`, `2,345 rows`.
+    static func rows(_ value: Int) -> String { count(value) + (value == 1 ? " row" : " rows") }
 
     static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 

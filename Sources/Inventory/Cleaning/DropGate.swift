@@ -42,6 +42,8 @@ public enum CleaningError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooMuchDropped(rule: CleaningRule, share: Double, maxShare: Double, detail: String)
     /// Every row was dropped; the report's one-line summaries say by which rules.
     case nothingLeft(inputRows: Int, summary: [String])
+    /// The transactions have no rows at all.
+    case noTransactions
     /// `--allow-drop` named no rule.
     case unknownRule(String)
 
@@ -54,6 +56,8 @@ public enum CleaningError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .nothingLeft(inputRows, summary):
             let reasons = summary.isEmpty ? "" : ":\n  " + summary.joined(separator: "\n  ")
             return "cleaning left no rows of the \(DigitGrouping.grouped(inputRows)) transactions\(reasons)\nCheck the quantity, unit price and customer columns the manifest maps"
+        case .noTransactions:
+            return "the transactions have no rows: check the file the manifest's [transactions] path names"
         case let .unknownRule(name):
             return "--allow-drop: no cleaning rule '\(name)'; the rules are \(CleaningRule.allCases.map(\.rawValue).joined(separator: ", ")) (or all)"
         }
@@ -62,11 +66,12 @@ public enum CleaningError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension CleaningReport {
     /// Checks the report against a gate, and that some rows are left.
-    /// - Throws: ``CleaningError/nothingLeft(inputRows:summary:)`` when no row is left of a
-    ///   non-empty input; ``CleaningError/tooMuchDropped(rule:share:maxShare:detail:)`` for the first
+    /// - Throws: ``CleaningError/noTransactions`` for an empty input,
+    ///   ``CleaningError/nothingLeft(inputRows:summary:)`` when no row is left; ``CleaningError/tooMuchDropped(rule:share:maxShare:detail:)`` for the first
     ///   gated rule, in order, above the gate's share and not allowed.
     public func check(_ gate: DropGate) throws {
-        if inputRows > 0, outputRows == 0 {
+        if inputRows == 0 { throw CleaningError.noTransactions }
+        if outputRows == 0 {
             throw CleaningError.nothingLeft(inputRows: inputRows, summary: summaryLines)
         }
         for step in steps where step.rule.isGated && !gate.allowed.contains(step.rule) && step.shareOfUnits > gate.maxShareOfUnits {

@@ -63,6 +63,15 @@ public enum StageError: Error, Sendable, CustomStringConvertible {
     case missingStageOutput(file: String, stage: String)
     /// The data do not support the stage, with a sentence that says why.
     case unusableData(String)
+    /// A step of a stage needs more of something (customers, weeks) than the data have.
+    case notEnoughData(stage: String, step: String, needed: Int, found: Int, unit: String)
+
+    /// Fails with ``notEnoughData(stage:step:needed:found:unit:)`` when `found` is below `needed`:
+    /// `segmentation: k-means over 3 or more segments needs at least 4 customers; the data have 1`.
+    public static func require(_ found: Int, atLeast needed: Int, _ unit: String, stage: String, for step: String) throws {
+        guard found < needed else { return }
+        throw StageError.notEnoughData(stage: stage, step: step, needed: needed, found: found, unit: unit)
+    }
 
     public var description: String {
         switch self {
@@ -70,6 +79,8 @@ public enum StageError: Error, Sendable, CustomStringConvertible {
             return "\(file) does not exist: run the \(stage) stage first (with the same --data and --out)"
         case let .unusableData(message):
             return message
+        case let .notEnoughData(stage, step, needed, found, unit):
+            return "\(stage): \(step) needs at least \(needed) \(unit); the data have \(found). Give the \(stage) stage data with more \(unit)"
         }
     }
 }
