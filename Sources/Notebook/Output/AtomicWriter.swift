@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Replaces one stage's output set in a shared output folder as a unit: a reader of the folder sees
@@ -33,7 +34,7 @@ public enum AtomicWriter {
 
     static func replaceSet(stem: String, with files: [(path: String, bytes: [UInt8])], in folder: URL, fault: WriteFault) throws {
         for file in files where !isSafeRelativePath(file.path) {
-            throw OutputError.system(operation: "write outside the output folder:", path: file.path, code: EINVAL)
+            throw OutputError.unsafePath(file.path)
         }
         var fault = fault
         let staging = folder.appendingPathComponent("\(stagingPrefix)\(stem)-\(getpid())")

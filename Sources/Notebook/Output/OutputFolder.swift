@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A run folder (`--out`) open for one stage: created when missing, locked against other runs for

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// An advisory lock (flock(2)) on an output folder, held while a stage reads and writes there, so
@@ -14,7 +15,7 @@ public final class OutputLock: Sendable {
     public init(_ folder: URL, timeout: Double) throws {
         self.folder = folder
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputError.system(operation: "open", path: folder.path, code: errno) }
+        guard fd >= 0 else { throw FileSystemError(operation: "open", path: folder.path, code: errno) }
         let start = Date()
         var announced = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -23,7 +24,7 @@ public final class OutputLock: Sendable {
                 let code = errno
                 close(fd)
                 if code == EWOULDBLOCK || code == EINTR { throw OutputError.locked(folder: folder.path, waited: waited) }
-                throw OutputError.system(operation: "lock", path: folder.path, code: code)
+                throw FileSystemError(operation: "lock", path: folder.path, code: code)
             }
             if !announced {
                 StageLog.note("waiting for another run writing into \(folder.path) (up to \(Int(timeout)) s)")
