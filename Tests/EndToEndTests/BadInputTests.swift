@@ -20,12 +20,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// Replaces field `column` (0-based) of data line `line` (1-based, after the header).
+    /// Replaces field `column` (0-based) of data line `line` (1-based, after the header); `DROP`
+    /// removes it and the fields after it.
     static func field(_ column: Int, ofLine line: Int, _ value: String) -> @Sendable (String) -> String {
         { text in
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var fields = lines[line].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             fields[column] = value
+            if value == "DROP" { fields.removeSubrange(column...) }
             lines[line] = fields.joined(separator: ",")
             return lines.joined(separator: "\n")
         }
@@ -67,6 +69,23 @@ let badInputs: [BadInput] = [
              says: ["transactions.csv", "6"]),
     BadInput(name: "transactions file missing", stage: "exploration", manifest: BadInput.replacing("\"transactions.csv\"", "\"gone.csv\""),
              says: ["gone.csv"]),
+    BadInput(name: "duplicate header name", stage: "exploration", transactions: BadInput.replacing(",channel,", ",quantity,"),
+             says: ["transactions.csv:1", "'quantity'", "already used"]),
+    BadInput(name: "impossible date", stage: "exploration", transactions: BadInput.field(0, ofLine: 5, "2023-13-45"),
+             says: ["transactions.csv:6", "'2023-13-45'"]),
+    BadInput(name: "unterminated quote", stage: "exploration", transactions: BadInput.field(1, ofLine: 7, "\"100007"),
+             says: ["transactions.csv:8", "closing quote"]),
+    BadInput(name: "row with fields missing", stage: "exploration", transactions: BadInput.field(8, ofLine: 9, "DROP"),
+             says: ["transactions.csv:10", "fields as in the header"]),
+    BadInput(name: "--transactions file missing", stage: "exploration", arguments: ["--transactions", "/nonexistent/nope.csv"], says: ["nope.csv"]),
+    BadInput(name: "Windows line ends", stage: "exploration", transactions: BadInput.replacing("\n", "\r\n"), succeeds: true, says: ["exploration: wrote"]),
+    BadInput(name: "byte-order mark", stage: "exploration", transactions: { "\u{FEFF}" + $0 }, succeeds: true, says: ["exploration: wrote"]),
+    BadInput(name: "NaN price on a line", stage: "exploration", transactions: BadInput.field(5, ofLine: 4, "NaN"), succeeds: true,
+             says: ["non_positive_prices dropped 1 of"]),
+    BadInput(name: "a few returns", stage: "exploration", transactions: BadInput.field(4, ofLine: 12, "-2"), succeeds: true,
+             says: ["cancellations dropped 1 of"]),
+    BadInput(name: "a line without customer", stage: "exploration", transactions: BadInput.field(2, ofLine: 12, ""), succeeds: true,
+             says: ["missing_customer dropped 1 of"]),
 
     // MARK: Manifest
     BadInput(name: "manifest syntax error", stage: "exploration", manifest: BadInput.replacing("[transactions]", "[transactions"),
@@ -77,6 +96,24 @@ let badInputs: [BadInput] = [
              says: ["warehouse", "kind"]),
     BadInput(name: "no transactions table", stage: "exploration", manifest: BadInput.replacing("[transactions]\npath = \"transactions.csv\"", "[sales]\npath = \"transactions.csv\""),
              says: ["transactions"]),
+
+    BadInput(name: "location declared twice", stage: "exploration", manifest: BadInput.replacing("name = \"Store 2\"", "name = \"Store 1\""),
+             says: ["dataset.toml", "'Store 1'", "declared twice"]),
+    BadInput(name: "location in an unknown region", stage: "exploration", manifest: BadInput.replacing("region = \"South\"\nkind = \"store\"", "region = \"Moon\"\nkind = \"store\""),
+             says: ["locations[1].region", "'Moon'", "'North'"]),
+    BadInput(name: "latitude out of range", stage: "exploration", manifest: BadInput.replacing("latitude = 36.0", "latitude = 136.0"),
+             says: ["locations[0].latitude", "136"]),
+    BadInput(name: "misspelt table", stage: "exploration", manifest: BadInput.replacing("[costs]", "[charges]"), says: ["charges", "unknown key", "costs"]),
+    BadInput(name: "no costs table", stage: "exploration", manifest: { text in
+        guard let start = text.range(of: "[costs]"), let end = text.range(of: "[[regions]]") else { return text }
+        return String(text[..<start.lowerBound] + text[end.lowerBound...])
+    }, says: ["costs", "holding_rate"]),
+    BadInput(name: "serves an unknown region", stage: "exploration", manifest: BadInput.replacing("serves = [\"North\", \"South\"]", "serves = [\"North\", \"Southh\"]"),
+             says: ["serves[1]", "'Southh'"]),
+    BadInput(name: "no locations", stage: "exploration", manifest: { String($0[..<($0.range(of: "[[locations]]")?.lowerBound ?? $0.endIndex)]) },
+             says: ["locations", "at least one"]),
+    BadInput(name: "mapping not a string", stage: "exploration", manifest: BadInput.replacing("quantity = \"quantity\"", "quantity = 5"),
+             says: ["transactions.quantity", "expected a string"]),
 
     // MARK: Options
     BadInput(name: "--out empty", stage: "exploration", arguments: ["--out", ""], says: ["--out", "empty"]),
@@ -97,6 +134,8 @@ let badInputs: [BadInput] = [
     BadInput(name: "--bootstrap 0", stage: "validation", arguments: ["--bootstrap", "0"], says: ["--bootstrap"]),
     BadInput(name: "--lead-time 99", stage: "validation", arguments: ["--lead-time", "99"], says: ["--lead-time", "days"]),
     BadInput(name: "--review-days 0", stage: "validation", arguments: ["--review-days", "0"], says: ["--review-days"]),
+
+    BadInput(name: "--clusters above the customers", stage: "segmentation", arguments: ["--clusters", "30"], says: ["at least 31 customers", "the data have 24"]),
 
     // MARK: Data semantics
     BadInput(name: "every line a return", stage: "exploration", transactions: BadInput.everyField(4) { _ in "-1" },
