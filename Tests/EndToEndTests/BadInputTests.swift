@@ -117,6 +117,8 @@ let badInputs: [BadInput] = [
 
     // MARK: Options
     BadInput(name: "--out empty", stage: "exploration", arguments: ["--out", ""], says: ["--out", "empty"]),
+    BadInput(name: "--out not a folder", stage: "exploration", arguments: ["--out", "/dev/null"], says: ["/dev/null", "Not a directory"]),
+    BadInput(name: "--out cannot be made", stage: "exploration", arguments: ["--out", "/proc/restock-run"], says: ["cannot create the folder /proc/restock-run"]),
     BadInput(name: "--max-drop-share above 1", stage: "exploration", arguments: ["--max-drop-share", "2"], says: ["--max-drop-share", "between 0.0 and 1.0"]),
     BadInput(name: "--allow-drop of no rule", stage: "exploration", arguments: ["--allow-drop", "outlier"], says: ["--allow-drop", "'outlier'", "outliers"]),
     BadInput(name: "--lock-timeout negative", stage: "exploration", arguments: ["--lock-timeout", "-1"], says: ["--lock-timeout"]),

@@ -17,7 +17,10 @@ public final class OutputFolder: Sendable {
     /// - Throws: ``OutputError``: an empty path, a folder that cannot be made, a lock held too long.
     public init(_ url: URL, lockTimeout: Double = 60) throws {
         guard !url.path.isEmpty else { throw OutputError.emptyOutputPath }
-        try DurableFile.makeFolder(url)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            try DurableFile.makeFolder(url)
+            try DurableFile.syncFolder(url.deletingLastPathComponent().path)
+        }
         self.url = url
         lock = try OutputLock(url, timeout: lockTimeout)
         try AtomicWriter.recover(in: url)
@@ -32,11 +35,6 @@ public final class OutputFolder: Sendable {
             throw StageError.missingStageOutput(file: file.path, stage: stage)
         }
         return try OutputSet.verified(fileName, in: url, stage: stage)
-    }
-
-    /// Whether an earlier stage's file is here as part of a complete set (for optional inputs).
-    public func hasStageOutput(_ fileName: String) -> Bool {
-        (try? OutputSet.verified(fileName, in: url, stage: "")) != nil
     }
 
     /// Replaces the set of files of stage `stem` here as a unit (see ``AtomicWriter``).
