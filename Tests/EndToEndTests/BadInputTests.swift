@@ -168,6 +168,11 @@ let badInputs: [BadInput] = [
              says: ["warning: 1 row in regions the manifest does not list (Mars)"]),
     BadInput(name: "mostly single units", stage: "exploration", transactions: BadInput.everyField(4) { $0 % 10 == 0 ? "3" : "1" }, succeeds: true,
              says: ["exploration: wrote"]),
+    BadInput(name: "a typo of 100,000 units", stage: "exploration", transactions: BadInput.field(4, ofLine: 20, "100000"),
+             says: ["'outliers'", "quantity above", "--allow-drop outliers"]),
+    BadInput(name: "a typo of 100,000 units, allowed", stage: "exploration", arguments: ["--allow-drop", "outliers"],
+             transactions: BadInput.field(4, ofLine: 20, "100000"), succeeds: true,
+             says: ["outliers dropped 1 of", "allowed by --allow-drop outliers"]),
     BadInput(name: "every quantity equal", stage: "exploration", transactions: BadInput.everyField(4) { _ in "20" }, succeeds: true,
              says: ["exploration: wrote"]),
 ]
@@ -283,6 +288,21 @@ let badInputs: [BadInput] = [
         #expect(outcome.status != 0)
         #expect(outcome.output.contains("another run is writing into \(out.path)") && outcome.output.contains("--lock-timeout"), "\(outcome.output)")
         #expect(try Self.snapshot(out) == before)
+    }
+
+    /// A second run into a folder another run holds waits for the lock, says so, and runs when it is free.
+    @Test func secondRunWaitsForTheLock() throws {
+        let out = try Self.previousRun()
+        let manifest = try TinyDataset().write()
+        let descriptor = open(out.path, O_RDONLY | O_DIRECTORY)
+        #expect(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1.5) { close(descriptor) }
+        let started = Date()
+        let outcome = try StageRunner.run("exploration", ["--data", manifest.path, "--out", out.path, "--lock-timeout", "60"])
+        #expect(outcome.status == 0, "\(outcome.output)")
+        #expect(outcome.output.contains("waiting for another run writing into \(out.path)"), "\(outcome.output)")
+        #expect(Date().timeIntervalSince(started) >= 1.4)
+        #expect(try Self.explorationSetIsComplete(out))
     }
 
     // MARK: - Failures and kills at each write step
