@@ -133,6 +133,19 @@ import Testing
         #expect(try holds(Self.previous, in: folder))
     }
 
+    /// A staging folder whose commit record does not parse was never committed: it is discarded.
+    @Test func damagedCommitRecordIsDiscarded() throws {
+        let folder = try folderWithPreviousSet()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let staging = folder.appendingPathComponent(".staging-03_forecasting-77")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("sku,mean\nZ,9\n".utf8).write(to: staging.appendingPathComponent("forecasts.csv"))
+        try Data("{\"stem\": \"03_fore".utf8).write(to: staging.appendingPathComponent(AtomicWriter.commitName))
+        try AtomicWriter.recover(in: folder)
+        #expect(try holds(Self.previous, in: folder))
+        #expect(try noTemporaries(folder))
+    }
+
     /// A second holder of the lock fails at once with timeout 0 and gets it once the first is gone.
     @Test func lockIsExclusive() throws {
         let folder = try folderWithPreviousSet()

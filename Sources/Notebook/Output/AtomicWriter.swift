@@ -55,7 +55,10 @@ public enum AtomicWriter {
             }
             for path in folders.sorted(by: >) { try DurableFile.syncFolder(path) }
             try fault.step()
-            try DurableFile.write(try record.encoded(), to: staging.appendingPathComponent(commitName).path)
+            // Written under another name and renamed, so that a commit record is whole or absent.
+            let partial = staging.appendingPathComponent(commitName + ".partial")
+            try DurableFile.write(try record.encoded(), to: partial.path)
+            try DurableFile.rename(partial.path, to: staging.appendingPathComponent(commitName).path)
             try DurableFile.syncFolder(staging.path)
         } catch {
             if !WriteFault.isHalt(error) { try? FileManager.default.removeItem(at: staging) }
@@ -106,7 +109,10 @@ public enum AtomicWriter {
             return
         }
         guard let record = OutputSet.read(commit) else {
-            throw OutputError.incompleteSet(file: commit.path, stage: "same", reason: "the commit record does not parse")
+            // A record damaged by hand: no file was moved before it was whole, so the staging
+            // folder is discarded and the previous set stays.
+            try? FileManager.default.removeItem(at: staging)
+            return
         }
         let manager = FileManager.default
         var touched: Set<String> = [folder.path]
