@@ -226,6 +226,10 @@ let badInputs: [BadInput] = [
         }
         if input.succeeds {
             #expect(outcome.status == 0, "\(input.name): \(outcome.output)")
+            if outcome.output.contains("warning: ") {
+                let notebook = try String(contentsOf: out.appendingPathComponent("01_exploration.md"), encoding: .utf8)
+                #expect(notebook.contains("> **Warning:** "), "\(input.name): the warning is not in the notebook")
+            }
         } else {
             #expect(outcome.status != 0 && !outcome.killed, "\(input.name): \(outcome.output)")
             #expect(try Self.snapshot(out) == before, "\(input.name): the previous outputs changed")

@@ -27,7 +27,7 @@ struct Exploration: ParsableCommand {
 
         // MARK: - Cleaning
         notebook.section("Cleaning")
-        let cleaning = try notebook.cleanTransactions(of: dataset, options: options)
+        let cleaning = try notebook.cleanTransactions(of: dataset, options: options, summarize: false)
         let sales = cleaning.frame
         notebook.text("Rows are dropped rule by rule, in this order; each count is of the rows still there when the rule ran.")
         notebook.table(cleaning.report.frame(), caption: "Rows dropped per rule")

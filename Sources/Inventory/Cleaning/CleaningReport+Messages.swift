@@ -13,6 +13,16 @@ extension CleaningReport {
         }
     }
 
+    /// One sentence for a notebook: `Cleaning kept 10,502 of 10,751 transaction rows (dropped:
+    /// cancellations 240, outliers 9); the exploration notebook shows each rule.` Nil when nothing
+    /// was dropped.
+    public var sentence: String? {
+        let dropping = steps.filter { $0.dropped > 0 }
+        guard !dropping.isEmpty else { return nil }
+        let list = dropping.map { "\($0.rule.rawValue) \(Self.count($0.dropped))" }.joined(separator: ", ")
+        return "Cleaning kept \(Self.count(outputRows)) of \(Self.count(inputRows)) transaction rows (dropped: \(list)); the exploration notebook shows each rule."
+    }
+
     /// What a reader should know before trusting results on this data: rows outside the manifest's
     /// network, dates far from the rest. Empty when there is nothing to say.
     public var warnings: [String] {
