@@ -37,7 +37,7 @@ extension CleaningReport {
             messages.append("\(Self.rows(unknownRegions.rows)) in regions the manifest does not list (\(Cleaning.list(unknownRegions.names))): kept in the totals, but no region-level plan places stock for them")
         }
         if rowsWithoutLocation > 0 {
-            messages.append("\(Self.rows(rowsWithoutLocation)) without a location (no location of the manifest serves their region): kept in the totals, but not planned")
+            messages.append("\(Self.rows(rowsWithoutLocation)) without a location (a blank location, or a region no location of the manifest serves): kept in the totals, but not planned")
         }
         return messages
     }
