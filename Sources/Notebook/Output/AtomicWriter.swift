@@ -25,7 +25,8 @@ public enum AtomicWriter {
 
     /// Replaces the set of `stem` in `folder` by `files` (relative paths such as `segments.csv` or
     /// `figures/02_segmentation_pca.png`).
-    /// - Throws: ``OutputError`` for a bad path or a failed system call; on a failure before the
+    /// - Throws: ``OutputError/unsafePath(_:)`` for a path outside the folder, `FileSystemError` for
+    ///   a failed system call (it names the call and the path); on a failure before the
     ///   commit point the staging folder is removed and the previous set stays as it was; after it
     ///   the writer completes the new set before it rethrows.
     public static func replaceSet(stem: String, with files: [(path: String, bytes: [UInt8])], in folder: URL) throws {
