@@ -26,20 +26,21 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Libraries
-        .target(name: "Tabular", dependencies: ["CZlib"], swiftSettings: fast),
+        .target(name: "Core"),
+        .target(name: "Tabular", dependencies: ["CZlib", "Core"], swiftSettings: fast),
         .target(name: "Stats", swiftSettings: fast),
         .target(name: "Forecast", dependencies: ["Stats"], swiftSettings: fast),
-        .target(name: "Plot", dependencies: ["CGD", "CZlib", "Tabular"], swiftSettings: fast),
+        .target(name: "Plot", dependencies: ["CGD", "CZlib", "Core", "Tabular"], swiftSettings: fast),
         .target(name: "Optimize", dependencies: ["CClp"], swiftSettings: fast),
         .target(
             name: "Inventory",
-            dependencies: ["Tabular", "Stats", "Forecast", "Optimize", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["Core", "Tabular", "Stats", "Forecast", "Optimize", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: fast),
         .target(
             name: "Notebook",
-            dependencies: ["Tabular", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Core", "Tabular", "Plot", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
-        .target(name: "Restock", dependencies: ["Tabular", "Stats", "Forecast", "Plot", "Optimize", "Inventory", "Notebook"]),
+        .target(name: "Restock", dependencies: ["Core", "Tabular", "Stats", "Forecast", "Plot", "Optimize", "Inventory", "Notebook"]),
 
         // MARK: Benchmarks (run by scripts/bench against the Python peers)
         .target(name: "BenchSupport", path: "Benchmarks/BenchSupport"),
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Tabular"]),
         .testTarget(name: "OptimizeTests", dependencies: ["Optimize"], resources: [.copy("Fixtures")]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Core"]),
         // Runs the built executables: the dependencies only make sure they are built first.
         .testTarget(name: "EndToEndTests", dependencies: ["Restock", "synth", "exploration", "segmentation", "forecasting", "allocation", "validation"]),
     ]

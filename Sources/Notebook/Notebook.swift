@@ -2,9 +2,9 @@ import Foundation
 import Tabular
 
 /// A notebook a script writes as it goes: prose, tables, figures and metrics, under timed sections,
-/// plus the files it produces. Nothing touches the disk until ``write(to:)``, which writes every file
-/// at once (temporary files, then renames), so a script that fails half-way leaves no half-written
-/// output.
+/// plus the files it produces. Nothing touches the disk until ``write(to:)``, which replaces the
+/// stage's previous files as a unit (``AtomicWriter``), so a script that fails half-way leaves the
+/// previous outputs whole.
 ///
 /// ```swift
 /// var notebook = Notebook(number: 1, name: "exploration", title: "Exploration", seed: 42)
@@ -87,21 +87,39 @@ public struct Notebook: Sendable {
     // MARK: Writing
 
     /// Writes `NN_name.md`, `NN_name.ipynb`, the figures under `figures/` and the attached files into
-    /// `directory` (created if needed). Every file is written to a temporary name first and renamed
-    /// into place only when all of them were written.
+    /// an open run folder, replacing this stage's previous set of files there as a unit (see
+    /// ``AtomicWriter``): a failure at any point leaves the previous set whole.
+    public mutating func write(to output: OutputFolder) throws {
+        try output.replaceSet(stem: stem, with: try files())
+    }
+
+    /// Writes into `directory` (created if needed), taking its lock for the time of the write.
     public mutating func write(to directory: URL) throws {
+        try write(to: OutputFolder(directory))
+    }
+
+    /// A warning for the reader: `warning: ...` on standard error at once, and a highlighted
+    /// paragraph here, listed again with the run record.
+    public mutating func warning(_ message: String) {
+        StageLog.warning(message)
+        cells.append(.markdown("> **Warning:** " + message))
+        record.warnings.append(message)
+    }
+
+    /// Every file of the notebook: Markdown, Jupyter, figures, attachments.
+    mutating func files() throws -> [(path: String, bytes: [UInt8])] {
         closeSection()
-        let figures = cells.compactMap { cell -> (String, [UInt8])? in
+        let figures = cells.compactMap { cell -> (path: String, bytes: [UInt8])? in
             if case let .figure(file, _, png) = cell { return ("figures/" + file, png) }
             return nil
         }
-        var files: [(String, [UInt8])] = [
+        var files: [(path: String, bytes: [UInt8])] = [
             ("\(stem).md", Array(MarkdownRenderer.render(self).utf8)),
             ("\(stem).ipynb", try JupyterRenderer.render(self)),
         ]
         files += figures
         files += attachments.map { ($0.name, $0.bytes) }
-        try AtomicWriter.write(files, into: directory)
+        return files
     }
 
     private mutating func closeSection() {

@@ -5,6 +5,8 @@ struct StageRunner {
     struct Outcome {
         var status: Int32
         var output: String
+        /// Whether a signal (a kill) ended the process.
+        var killed = false
     }
 
     /// The folder of the built products: the test runner's own folder when the executables sit
@@ -19,10 +21,14 @@ struct StageRunner {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `name arguments...` in the package root and returns its exit status and its standard
-    /// output and error together.
-    static func run(_ name: String, _ arguments: [String]) throws -> Outcome {
+    /// Runs `name arguments...` in the package root, with `environment` added to the test's, and
+    /// returns its exit status (the signal's number when a signal ended it) and its standard output
+    /// and error together.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = productsDirectory.appendingPathComponent(name)
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
@@ -32,7 +38,8 @@ struct StageRunner {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        return Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
+                       killed: process.terminationReason == .uncaughtSignal)
     }
 
     /// A fresh temporary folder.

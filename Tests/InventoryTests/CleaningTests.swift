@@ -47,7 +47,7 @@ import Tabular
         #expect(report.dropped(by: .nonProductCodes) == 3)
         #expect(report.dropped(by: .nonPositivePrices) == 2)
         #expect(report.dropped(by: .outliers) == 1)
-        #expect(report.steps.map(\.remaining) == [18, 17, 14, 12, 11])
+        #expect(report.steps.map(\.remaining) == [18, 17, 14, 12, 12, 12, 11])
         #expect(report.outputRows == 11 && report.droppedRows == 10)
         #expect(clean.rowCount == 11)
         // Kept rows stay in their original order.
@@ -67,9 +67,9 @@ import Tabular
     @Test func reportFrameListsTheRules() throws {
         let (_, report) = try Cleaning().clean(Self.messyFrame())
         let frame = report.frame()
-        #expect(frame.columnNames == ["rule", "description", "dropped", "remaining", "share_dropped", "detail"])
-        #expect(frame.rowCount == 5)
-        #expect(try frame["dropped", Int.self] == [3, 1, 3, 2, 1])
+        #expect(frame.columnNames == ["rule", "description", "dropped", "remaining", "share_dropped", "units_share", "detail"])
+        #expect(frame.rowCount == 7)
+        #expect(try frame["dropped", Int.self] == [3, 1, 3, 2, 0, 0, 1])
         let share = try frame.doubles("share_dropped")
         #expect(abs(share[0] - 3.0 / 21) < 1e-15)
     }
@@ -148,7 +148,7 @@ import Tabular
         let dataset = try Dataset(contentsOf: Self.onlineRetail, transactionsPath: Self.onlineRetailData)
         #expect(dataset.transactions.rowCount == 541_909)
         let (clean, report) = try Cleaning().clean(dataset.transactions)
-        #expect(report.steps.map(\.dropped) == [10_624, 133_361, 1_554, 33, 12])
+        #expect(report.steps.map(\.dropped) == [10_624, 133_361, 1_554, 33, 0, 0, 12])
         #expect(clean.rowCount == 396_325)
         #expect(abs((report.outlierThreshold ?? 0) - 2592) < 1e-6)
         #expect(try clean.doubles("quantity").max() ?? 0 <= 2592)

@@ -29,11 +29,12 @@ struct Allocation: ParsableCommand {
 
     func run() throws {
         let basis = AllocationPlan.Baseline(rawValue: baseline) ?? .history
+        let output = try options.openOutput()
         var notebook = Notebook(number: 4, name: "allocation", title: "Allocation and rebalancing", seed: options.seed)
         notebook.recordParameter("service level", percent(serviceLevel, decimals: 1))
         notebook.recordParameter("baseline", basis.rawValue)
         notebook.recordParameter("supply", supply)
-        let forecastsURL = try options.stageOutput("forecasts.csv", writtenBy: "forecasting")
+        let forecastsURL = try output.stageOutput("forecasts.csv", writtenBy: "forecasting")
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         let money = Money(symbol: dataset.manifest.currency)
         for url in [options.manifestURL, dataset.manifest.transactions.file, forecastsURL] + [dataset.manifest.stock?.file].compactMap({ $0 }) {
@@ -42,7 +43,7 @@ struct Allocation: ParsableCommand {
 
         // MARK: - Targets
         notebook.section("Targets at the service level")
-        let sales = try Cleaning().clean(dataset.transactions).frame
+        let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
         let onHand = try AllocationPlan.Problem(forecasts: AllocationPlan.readForecasts(contentsOf: forecastsURL), dataset: dataset,
                                                 costs: CostTable(manifest: dataset.manifest), sales: sales, serviceLevel: serviceLevel)
         let problem = supply == "targets" ? onHand.receivingPurchases() : onHand
@@ -164,7 +165,7 @@ struct Allocation: ParsableCommand {
 
         notebook.attach(try plan.allocationFrame().csvBytes(), as: "allocation.csv")
         notebook.attach(try transfers.csvBytes(), as: "transfers.csv")
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("""
             allocation: \(problem.skus.count) SKUs × \(problem.locations.count) locations, \(grouped(available)) units at \(percent(serviceLevel, decimals: 1)) service level
               baseline (\(basis)): shipping \(money(base.shippingCost)), holding \(money(base.holdingCost)), penalty \(money(base.shortagePenalty)), expected fill \(percent(base.expectedFill, decimals: 1))

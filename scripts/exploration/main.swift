@@ -9,6 +9,7 @@ struct Exploration: ParsableCommand {
     @OptionGroup var options: StageOptions
 
     func run() throws {
+        let output = try options.openOutput()
         var notebook = Notebook(number: 1, name: "exploration", title: "Exploration", seed: options.seed)
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(options.manifestURL)
@@ -26,7 +27,7 @@ struct Exploration: ParsableCommand {
 
         // MARK: - Cleaning
         notebook.section("Cleaning")
-        let cleaning = try Cleaning().clean(raw)
+        let cleaning = try notebook.cleanTransactions(of: dataset, options: options, summarize: false)
         let sales = cleaning.frame
         notebook.text("Rows are dropped rule by rule, in this order; each count is of the rows still there when the rule ran.")
         notebook.table(cleaning.report.frame(), caption: "Rows dropped per rule")
@@ -87,13 +88,14 @@ struct Exploration: ParsableCommand {
         // MARK: - Top SKUs and ABC/XYZ
         notebook.section("Top SKUs and ABC/XYZ classes")
         notebook.table(try SalesAnalysis.topSKUs(sales), caption: "Best-selling SKUs by revenue")
+        try StageError.require(weekly.rows.count, atLeast: 2, "complete weeks of sales", stage: "exploration", for: "the XYZ classification (weekly demand variation)")
         let classes = try SKUClasses.classify(sales)
         let classMatrix = try SKUClasses.matrix(classes)
         notebook.text("A: the SKUs making the first 80% of revenue; X: weekly demand with a coefficient of variation below 0.5. AX items deserve the tightest service levels; CZ items are candidates for central stocking.")
         notebook.table(try classMatrix.frame(label: "ABC \\ XYZ"), caption: "SKUs per ABC and XYZ class")
         notebook.attach(try classes.csvBytes(), as: "sku_classes.csv")
 
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("exploration: wrote \(notebook.stem) to \(options.outputDirectory.path)")
     }
 }

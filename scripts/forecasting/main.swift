@@ -39,11 +39,12 @@ struct Forecasting: ParsableCommand {
     func run() throws {
         let level = DemandLevel(rawValue: level) ?? .skuLocation
         let selection: SKUSelection = abc.map { .abc(Set($0.uppercased().map(String.init))) } ?? .top(top)
+        let output = try options.openOutput()
         var notebook = Notebook(number: 3, name: "forecasting", title: "Demand forecasting", seed: options.seed)
         for (name, value) in [("level", level.rawValue), ("selection", selection.description), ("horizon", "\(horizon) weeks"), ("origins", "\(origins)")] {
             notebook.recordParameter(name, value)
         }
-        let segmentsURL = level.splitsSegments ? try options.stageOutput("segments.csv", writtenBy: "segmentation") : nil
+        let segmentsURL = level.splitsSegments ? try output.stageOutput("segments.csv", writtenBy: "segmentation") : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(options.manifestURL)
         try notebook.recordInput(dataset.manifest.transactions.file)
@@ -51,7 +52,7 @@ struct Forecasting: ParsableCommand {
 
         // MARK: - Demand series
         notebook.section("Demand series")
-        let sales = try Cleaning().clean(dataset.transactions).frame
+        let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
         let calendar = try PlanningCalendar(transactions: sales, horizon: horizon)
         let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0)) }
         let demand = try DemandSeriesSet(transactions: sales, calendar: calendar, level: level, selection: selection,
@@ -139,7 +140,7 @@ struct Forecasting: ParsableCommand {
         try ForecastTable.validate(forecasts)
         notebook.attach(try forecasts.csvBytes(), as: "forecasts.csv")
         notebook.attach(try planner.accuracyFrame(results).csvBytes(), as: "forecast_accuracy.csv")
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("forecasting: wrote \(notebook.stem), forecasts.csv (\(forecasts.rowCount) rows) to \(options.outputDirectory.path)")
     }
 

@@ -16,11 +16,12 @@ struct Segmentation: ParsableCommand {
     }
 
     func run() throws {
+        let output = try options.openOutput()
         var notebook = Notebook(number: 2, name: "segmentation", title: "Customer and store segmentation", seed: options.seed)
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try notebook.recordInput(dataset.manifest.transactions.file)
         notebook.recordParameter("clusters", clusters.map(String.init) ?? "chosen by silhouette over 3...8")
-        let sales = try Cleaning().clean(dataset.transactions).frame
+        let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
 
         // MARK: - Customer features
         notebook.section("Customer behaviour")
@@ -41,6 +42,8 @@ struct Segmentation: ParsableCommand {
             key: "customer", features: customerFeatures,
             clusterRange: clusters.map { $0...$0 } ?? 3...8, seed: options.seed,
             naming: .customers(featureNames: customerFeatures))
+        let fewest = (clusters ?? 3) + 1
+        try StageError.require(features.rowCount, atLeast: fewest, "customers", stage: "segmentation", for: "k-means over \(fewest - 1) or more segments")
         let customers = try segmentation.fit(features)
         notebook.text("""
             k-means++ with 10 seeded starts for each k from 3 to 8; the k with the highest mean silhouette is kept \
@@ -110,6 +113,7 @@ struct Segmentation: ParsableCommand {
         let storeClustering = FeatureClustering(
             key: "location", features: storeFeatures, clusterRange: 2...min(5, max(2, stores.rowCount - 1)), seed: options.seed,
             silhouetteSampleSize: nil, naming: .locations(featureNames: storeFeatures))
+        try StageError.require(stores.rowCount, atLeast: 3, "locations with sales", stage: "segmentation", for: "store clustering")
         let storeClusters = try storeClustering.fit(stores)
         notebook.text("Locations are clustered on what and when they sell — category mix, velocity, weekly and yearly rhythm — not on where they are, so that stores that behave alike can share a stocking policy.")
         let storeTable = try storeClusters.assignments(segmentColumn: "cluster")
@@ -122,7 +126,7 @@ struct Segmentation: ParsableCommand {
         notebook.figure(try storeHeatmap.png(), name: "store_clusters", caption: "Standardised store-cluster centroids")
         notebook.attach(try storeClusters.assignments(segmentColumn: "cluster").csvBytes(), as: "store_clusters.csv")
 
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("segmentation: \(customers.clusterCount) customer segments, \(storeClusters.clusterCount) store clusters -> \(options.outputDirectory.path)")
     }
 

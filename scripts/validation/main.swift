@@ -30,12 +30,13 @@ struct Validation: ParsableCommand {
     }
 
     func run() throws {
+        let output = try options.openOutput()
         var notebook = Notebook(number: 5, name: "validation", title: "Validation of the allocation and the transfers", seed: options.seed)
-        let allocationURL = try options.stageOutput("allocation.csv", writtenBy: "allocation")
-        let transfersURL = try options.stageOutput("transfers.csv", writtenBy: "allocation")
-        let forecastsURL = options.outputDirectory.appendingPathComponent("forecasts.csv")
+        let allocationURL = try output.stageOutput("allocation.csv", writtenBy: "allocation")
+        let transfersURL = try output.stageOutput("transfers.csv", writtenBy: "allocation")
+        let forecastsURL = output.url.appendingPathComponent("forecasts.csv")
         let forecasts = FileManager.default.fileExists(atPath: forecastsURL.path)
-            ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: forecastsURL)) : nil
+            ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: output.stageOutput("forecasts.csv", writtenBy: "forecasting"))) : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         let money = Money(symbol: dataset.manifest.currency)
         let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL))
@@ -49,7 +50,7 @@ struct Validation: ParsableCommand {
 
         // MARK: - Held-out demand
         notebook.section("Held-out demand")
-        let sales = try Cleaning().clean(dataset.transactions).frame
+        let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
         let calendar = try PlanningCalendar(transactions: sales, horizon: weeks)
         if let forecasts, forecasts.firstWeek != calendar.cutoff {
             throw StageError.unusableData("forecasts.csv starts on \(forecasts.firstWeek) but holding out \(weeks) weeks puts the cutoff on \(calendar.cutoff): run the forecasting and allocation stages with the same --horizon and data")
@@ -222,7 +223,7 @@ struct Validation: ParsableCommand {
         notebook.attach(try kpis.csvBytes(), as: "kpis.csv")
         notebook.attach(try ValidationTables.intervals(differences, resamples: bootstrap).csvBytes(), as: "kpi_intervals.csv")
         notebook.attach(Array(report.markdown().utf8), as: "report.md")
-        try notebook.write(to: options.outputDirectory)
+        try notebook.write(to: output)
         print("validation: wrote \(notebook.stem), kpis.csv (\(kpis.rowCount) rows), report.md to \(options.outputDirectory.path)")
         for trace in traces {
             guard let k = report.network[trace.plan] else { continue }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Tabular
 
@@ -12,17 +13,11 @@ extension SyntheticWorld {
          ("stock.csv", stockCSV()), ("customers_truth.csv", customersCSV())]
     }
 
-    /// Writes the files into `directory` (created when missing), each through a temporary file and a rename.
+    /// Writes the files into `directory` (created when missing), each atomically (``AtomicFile``).
     public func write(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, contents) in files() {
-            let target = directory.appendingPathComponent(name)
-            let temporary = directory.appendingPathComponent(".\(name).tmp")
-            try Data(contents.utf8).write(to: temporary)
-            // rename(2) replaces the target atomically: a reader never sees half a file.
-            guard rename(temporary.path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-            }
+            try AtomicFile.write(Array(contents.utf8), to: directory.appendingPathComponent(name))
         }
     }
 

@@ -17,6 +17,8 @@ public struct RunRecord: Sendable, Equatable {
     public var inputs: [Input] = []
     public var parameters: [Metric] = []
     public var sectionSeconds: [Timing] = []
+    /// The warnings the run gave (``Notebook/warning(_:)``), in order.
+    public var warnings: [String] = []
     public var version: String = RestockVersion.current
     public var commit: String = RestockVersion.gitCommit()
 

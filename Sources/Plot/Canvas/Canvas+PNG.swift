@@ -1,4 +1,5 @@
 import CGD
+import Core
 import Foundation
 
 extension Canvas {
@@ -8,19 +9,11 @@ extension Canvas {
     }
 }
 
-/// Writes `bytes` to `url` atomically: to a temporary file beside it, then renamed over it, so that a
-/// reader never sees half a PNG.
+/// Writes `bytes` to `url` atomically and durably (``AtomicFile``), so that a reader never sees half a PNG.
 func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-    let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     do {
-        try Data(bytes).write(to: temporary)
-    } catch {
-        throw PlotError.writeFailed(path: url.path, reason: "\(error)")
-    }
-    if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw PlotError.writeFailed(path: url.path, reason: reason)
+        try AtomicFile.write(bytes, to: url)
+    } catch let error as FileSystemError {
+        throw PlotError.writeFailed(path: url.path, reason: error.reason)
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// How ``CSVWriter`` writes a frame.
@@ -71,24 +72,14 @@ public struct CSVWriter: Sendable {
         return out
     }
 
-    /// Writes `frame` to `url` atomically: to a temporary file beside it, then renamed over it, so
-    /// that a reader never sees half a file.
+    /// Writes `frame` to `url` atomically and durably (``AtomicFile``: a temporary file beside
+    /// it, synced, then renamed over it), so that a reader never sees half a file.
     public func write(_ frame: DataFrame, to url: URL) throws {
-        let data = Data(try bytes(of: frame))
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let bytes = try bytes(of: frame)
         do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw CSVError(.unreadable(reason: "cannot rename into place: \(reason)"), file: url.path)
-            }
-        } catch let error as CSVError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CSVError(.unreadable(reason: "cannot write: \(error.localizedDescription)"), file: url.path)
+            try AtomicFile.write(bytes, to: url)
+        } catch let error as FileSystemError {
+            throw CSVError(.unreadable(reason: "cannot write: \(error.reason)"), file: url.path)
         }
     }
 
