@@ -52,7 +52,7 @@ import Testing
         // Daily data with a manifest week start of Sunday.
         let sunday = try PlanningCalendar(days: daily, horizon: 4, weekStart: .sunday)
         #expect(sunday.firstWeek == CivilDate(year: 2024, month: 1, day: 7))
-        #expect(sunday.cutoff == CivilDate(year: 2024, month: 4, day: 28))
+        #expect(sunday.cutoff == CivilDate(year: 2024, month: 5, day: 5))  // Saturday 2024-06-01 ends a complete week
     }
 
     @Test func detection() {
