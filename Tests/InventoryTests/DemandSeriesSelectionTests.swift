@@ -88,13 +88,16 @@ import Testing
         var sparse = [Double](repeating: 0, count: 40)
         sparse[5] = 2; sparse[20] = 1; sparse[33] = 3
         #expect(planner.isSparse(sparse))
-        #expect(planner.candidateNames(for: sparse) == ["Croston", "SBA"])
+        #expect(planner.candidateNames(for: sparse) == ["Mean", "Croston", "SBA"])
         #expect(!planner.isSparse(DemandForecastTests.intermittent(40)))
         #expect(planner.candidateNames(for: DemandForecastTests.intermittent(40)) == ["AutoETS", "Croston", "SBA"])
         let result = try #require(try planner.run([DemandForecastTests.series("S", sparse)]).first)
         #expect(result.isBacktested)
-        #expect(["Croston", "SBA"].contains(result.chosen))
+        #expect(["Mean", "Croston", "SBA"].contains(result.chosen))
         #expect(result.candidateMASE["AutoETS"] == nil)
+        #expect(planner.allCandidateNames.contains("Mean"))
+        // A short regular history with few demand weeks keeps its full set.
+        #expect(planner.candidateNames(for: [3, 1, 4]) == ["Naive", "AutoETS", "auto-ARIMA"])
         planner.sparseDemandWeeks = 0
         #expect(planner.candidateNames(for: sparse) == ["AutoETS", "Croston", "SBA"])
     }

@@ -95,8 +95,8 @@ struct Forecasting: ParsableCommand {
             \(horizon) weeks by MASE (mean absolute error over the in-sample naive error). Candidates: \
             \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
             AutoETS for every series, \(planner.regularCandidates.map(\.name).joined(separator: ", ")) for regular series, and Croston and SBA for intermittent series. \
-            Series with fewer than \(planner.sparseDemandWeeks) weeks of demand (\(results.filter { $0.series.units.contains { $0 > 0 } && planner.isSparse($0.series.units) }.count) here) \
-            choose among Croston and SBA only: with so few non-zero weeks AutoETS can only fit a level, at many times the cost. \
+            Intermittent series with fewer than \(planner.sparseDemandWeeks) weeks of demand (\(results.filter { $0.intermittent && $0.series.units.contains { $0 > 0 } && planner.isSparse($0.series.units) }.count) here) \
+            get the historical mean in place of AutoETS: with so few non-zero weeks AutoETS can only fit a level close to it, at many times the cost. \
             Naive is not a candidate for intermittent series: it repeats the last week, usually a zero, which MASE rewards \
             on sparse demand but which would leave a selling item without stock; it is still scored as the benchmark. \
             The winner is refitted on all training weeks. Series without any demand are forecast as zero, and series the \

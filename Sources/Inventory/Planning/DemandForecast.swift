@@ -19,11 +19,13 @@ import Foundation
 /// Naive is scored on the same origins as the benchmark of MASE comparisons, but is a candidate
 /// only for regular (not intermittent) series shorter than two years.
 ///
-/// Sparse series — fewer than ``sparseDemandWeeks`` weeks with demand in the training history —
-/// are still chosen by backtest, among the cheap intermittent candidates only (Croston and SBA,
-/// and seasonal naive with two years): with a handful of non-zero weeks AutoETS can only fit a
-/// level, which Croston's estimate of size and interval already gives, at many times the cost.
-/// On the Online Retail data at the SKU × location level about a third of the series are sparse.
+/// Sparse intermittent series — fewer than ``sparseDemandWeeks`` weeks with demand in the training
+/// history — are still chosen by backtest, among cheap candidates only: the historical mean in
+/// place of AutoETS, Croston and SBA (and seasonal naive with two years). With a handful of
+/// non-zero weeks AutoETS can only fit a level with a small smoothing weight, which is close to
+/// the mean (measured on Online Retail: the AutoETS winners' 8-week forecasts had the training
+/// mean rate as their median), at many times the cost.
+/// On the Online Retail data at the SKU × location level 3,684 of 8,269 series are sparse.
 ///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
@@ -49,7 +51,7 @@ public struct DemandForecast: Sendable {
     /// Models offered to regular (not intermittent) series after AutoETS: non-seasonal auto-ARIMA
     /// (Hyndman & Khandakar 2008) by default.
     public var regularCandidates: [any Forecaster] = [AutoARIMA()]
-    /// Series with fewer weeks of demand than this get only the cheap intermittent candidates (see
+    /// Intermittent series with fewer weeks of demand than this get only the cheap candidates (see
     /// the type's description); 0 offers every series its full candidate set.
     public var sparseDemandWeeks: Int = 4
     /// The number of threads the backtests run on (at least 1).
@@ -93,9 +95,8 @@ public struct DemandForecast: Sendable {
 
     /// The candidates of a set, without the costly ones for a sparse history.
     func candidates(_ set: CandidateSet, sparse: Bool) -> [any Forecaster] {
-        guard sparse else { return candidates(set) }
-        let cheap = candidates(set).filter { $0 is SeasonalNaive || $0 is Croston }
-        return cheap.isEmpty ? candidates(set) : cheap
+        guard sparse, set == .intermittent || set == .seasonalIntermittent else { return candidates(set) }
+        return [MeanForecast()] + candidates(set).filter { $0 is SeasonalNaive || $0 is Croston }
     }
 
     func candidateSet(for history: [Double]) -> CandidateSet {
@@ -133,7 +134,9 @@ public struct DemandForecast: Sendable {
     public var allCandidateNames: [String] {
         var names: [String] = []
         for set in CandidateSet.allCases {
-            for name in candidates(set).map(\.name) where !names.contains(name) { names.append(name) }
+            for sparse in [false, true] {
+                for name in candidates(set, sparse: sparse).map(\.name) where !names.contains(name) { names.append(name) }
+            }
         }
         return names
     }
