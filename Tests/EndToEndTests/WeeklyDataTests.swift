@@ -74,4 +74,16 @@ import Testing
         #expect(allocation.status != 0)
         #expect(allocation.output.contains("dataset.toml: regions: missing key"), "\(allocation.output)")
     }
+
+    @Test func aStrayCenturyOldDateIsNamedNotExpanded() throws {
+        let manifest = try Self.writeDataset()
+        let file = manifest.deletingLastPathComponent().appendingPathComponent("weekly.csv")
+        let text = try String(contentsOf: file, encoding: .utf8) + "1,1,1900-01-05,120.00,North,Dept 1\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let out = manifest.deletingLastPathComponent().appendingPathComponent("run")
+        let outcome = try StageRunner.run("forecasting", ["--data", manifest.path, "--out", out.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.output.contains("1900-01-05 (1 row)") && outcome.output.contains("1040 weeks"), "\(outcome.output)")
+        #expect(StageRunner.files(in: out).isEmpty)
+    }
 }
