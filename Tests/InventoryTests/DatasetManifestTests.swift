@@ -62,9 +62,9 @@ customer = "customer"
         #expect(manifest.fulfillmentCenters.first?.servedRegions == ["West", "East"])
         #expect(manifest.location(named: "Seattle")?.servedRegions == ["West"])
         #expect(manifest.location(named: "Seattle")?.capacity == 1200)
-        #expect(manifest.costs.shipping == .distance(ratePerUnitKm: 0.001, fixedPerUnit: 1))
-        #expect(manifest.costs.transfer == manifest.costs.shipping)
-        #expect(manifest.costs.holdingRate == 0.2)
+        #expect(manifest.costs?.shipping == .distance(ratePerUnitKm: 0.001, fixedPerUnit: 1))
+        #expect(manifest.costs?.transfer == manifest.costs?.shipping)
+        #expect(manifest.costs?.holdingRate == 0.2)
         #expect(manifest.skus == nil && manifest.stock == nil)
         #expect(manifest.locationsFrame().rowCount == 2)
         #expect(manifest.regionsFrame().columnNames == ["region", "latitude", "longitude", "note"])
@@ -78,12 +78,12 @@ customer = "customer"
             .replacingOccurrences(of: "capacity = 1200", with: "capacity = 1200\nstock = \"seattle.csv\"")
             + "\n[skus]\npath = \"skus.csv\"\ncategory = \"cat\"\nunit_cost = \"cost\"\n\n[stock]\npath = \"stock.csv\"\non_hand = \"units\"\n"
         let manifest = try folder.parse(text)
-        guard case let .matrix(url) = manifest.costs.shipping else {
+        guard case let .matrix(url)? = manifest.costs?.shipping else {
             Issue.record("expected a cost matrix")
             return
         }
         #expect(url.lastPathComponent == "costs.csv")
-        #expect(manifest.costs.transfer == .distance(ratePerUnitKm: 0.002, fixedPerUnit: 0))
+        #expect(manifest.costs?.transfer == .distance(ratePerUnitKm: 0.002, fixedPerUnit: 0))
         #expect(manifest.skus?.category == "cat")
         #expect(manifest.skus?.sku == "sku")
         #expect(manifest.stock?.onHand == "units")
@@ -187,8 +187,9 @@ customer = "customer"
 
     @Test func emptyAndDuplicateListsAreErrors() throws {
         let folder = try ManifestFolder()
-        let noRegions = try folder.error(validManifest.components(separatedBy: "[[regions]]")[0] + "[[locations]]\nname = \"x\"\n")
-        #expect(noRegions.key == "regions")
+        // Without regions a location's region names none of them.
+        let noRegions = try folder.error(validManifest.components(separatedBy: "[[regions]]")[0] + "[[locations]]\nname = \"x\"\nregion = \"West\"\n")
+        #expect(noRegions.key == "locations[0].region")
         let twice = validManifest + "\n[[regions]]\nname = \"West\"\nlatitude = 1\nlongitude = 1\n"
         let duplicate = try folder.error(twice)
         #expect(duplicate.key == "regions[2].name")

@@ -36,6 +36,7 @@ struct Allocation: ParsableCommand {
         notebook.recordParameter("supply", supply)
         let forecastsURL = try output.stageOutput("forecasts.csv", writtenBy: "forecasting")
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
+        try dataset.manifest.requireAllocationInputs()
         let money = Money(symbol: dataset.manifest.currency)
         for url in [options.manifestURL, dataset.manifest.transactions.file, forecastsURL] + [dataset.manifest.stock?.file].compactMap({ $0 }) {
             try notebook.recordInput(url)

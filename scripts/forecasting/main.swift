@@ -12,11 +12,17 @@ struct Forecasting: ParsableCommand {
     @Option(help: "The series level: sku, sku-location or sku-segment-location (needs the segmentation stage's segments.csv).")
     var level: String = DemandLevel.skuLocation.rawValue
 
-    @Option(help: "Forecast the N SKUs with the most training revenue.")
-    var top: Int = 30
+    @Option(help: "Forecast only the N SKUs with the most training revenue (default: every SKU).")
+    var top: Int?
 
-    @Option(help: "Forecast the SKUs of these ABC classes instead of --top, e.g. A or AB.")
+    @Option(help: "Forecast the SKUs of these ABC classes instead of every SKU, e.g. A or AB.")
     var abc: String?
+
+    @Option(help: "Keep only the N series with the most training demand, over the SKUs selected (default: every series).")
+    var topSeries: Int?
+
+    @Option(help: "Threads of the model-choice backtests (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Weeks held out after the planning cutoff and forecast.")
     var horizon: Int = 8
@@ -28,7 +34,10 @@ struct Forecasting: ParsableCommand {
         guard DemandLevel(rawValue: level) != nil else {
             throw ValidationError("--level must be one of \(DemandLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(level)'")
         }
-        guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top)") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top)") }
+        if let topSeries, topSeries < 1 { throw ValidationError("--top-series must be at least 1, got \(topSeries)") }
+        guard top == nil || abc == nil else { throw ValidationError("give --top or --abc, not both") }
+        try requireOption("threads", threads, within: 1...256)
         if let abc, abc.isEmpty || !abc.uppercased().allSatisfy({ "ABC".contains($0) }) {
             throw ValidationError("--abc takes ABC classes such as A or AB, got '\(abc)'")
         }
@@ -38,10 +47,12 @@ struct Forecasting: ParsableCommand {
 
     func run() throws {
         let level = DemandLevel(rawValue: level) ?? .skuLocation
-        let selection: SKUSelection = abc.map { .abc(Set($0.uppercased().map(String.init))) } ?? .top(top)
+        let selection: SKUSelection = abc.map { .abc(Set($0.uppercased().map(String.init))) } ?? top.map { .top($0) } ?? .all
         let output = try options.openOutput()
         var notebook = Notebook(number: 3, name: "forecasting", title: "Demand forecasting", seed: options.seed)
-        for (name, value) in [("level", level.rawValue), ("selection", selection.description), ("horizon", "\(horizon) weeks"), ("origins", "\(origins)")] {
+        var parameters = [("level", level.rawValue), ("selection", selection.description), ("horizon", "\(horizon) weeks"), ("origins", "\(origins)")]
+        if let topSeries { parameters.append(("series", "the \(topSeries) largest")) }
+        for (name, value) in parameters {
             notebook.recordParameter(name, value)
         }
         let segmentsURL = level.splitsSegments ? try output.stageOutput("segments.csv", writtenBy: "segmentation") : nil
@@ -53,15 +64,20 @@ struct Forecasting: ParsableCommand {
         // MARK: - Demand series
         notebook.section("Demand series")
         let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
-        let calendar = try PlanningCalendar(transactions: sales, horizon: horizon)
+        let calendar = try PlanningCalendar(transactions: sales, horizon: horizon, weekStart: dataset.manifest.transactions.weekStart)
         let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0)) }
         let demand = try DemandSeriesSet(transactions: sales, calendar: calendar, level: level, selection: selection,
-                                         locations: dataset.manifest.locations, segments: segments)
+                                         seriesLimit: topSeries, locations: dataset.manifest.locations, segments: segments)
+        let measure = dataset.manifest.transactions.measure
         let intermittent = demand.series.filter { $0.averageDemandInterval > 1.32 }.count
+        let ranking = demand.rankedBy == .revenue ? "ranked on training revenue only"
+            : "ranked on training \(measure) only: \(dataset.hasPrices ? "every row has the same price" : "the data have no prices"), so revenue cannot rank them"
+        let cut = demand.series.count < demand.matchedSeries ? ", the largest of \(demand.matchedSeries) by training \(measure)" : ""
         notebook.text("""
-            Weekly demand in units at the **\(level)** level for \(selection.description) (\(demand.skus.count) SKUs, \
-            ranked on training revenue only): **\(demand.series.count) series** of \(calendar.trainingWeeks) training weeks \
+            Weekly demand in \(measure) at the **\(level)** level for \(selection.description) (\(demand.skus.count) SKUs, \
+            \(ranking)): **\(demand.series.count) series**\(cut), of \(calendar.trainingWeeks) training weeks \
             from \(calendar.firstWeek) to the planning cutoff **\(calendar.cutoff)**, weeks without sales counted as zero. \
+            \(calendar.weekDescription) \
             The \(horizon) weeks from the cutoff to \(calendar.end) are held out: they are forecast here and replayed by the \
             validation stage. \(intermittent) series are intermittent (average interval between demand weeks above 1.32).
             """)
@@ -71,7 +87,8 @@ struct Forecasting: ParsableCommand {
 
         // MARK: - Model choice
         notebook.section("Model choice by backtest")
-        let planner = DemandForecast(horizon: horizon, origins: origins, seed: options.seed)
+        var planner = DemandForecast(horizon: horizon, origins: origins, seed: options.seed)
+        planner.threads = threads
         let reporter = ProgressReporter("forecasting", total: demand.series.count)
         let results = try planner.run(demand.series, progress: { done, _ in reporter.update(done: done) })
         notebook.text("""
@@ -79,6 +96,8 @@ struct Forecasting: ParsableCommand {
             \(horizon) weeks by MASE (mean absolute error over the in-sample naive error). Candidates: \
             \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
             AutoETS for every series, \(planner.regularCandidates.map(\.name).joined(separator: ", ")) for regular series, and Croston and SBA for intermittent series. \
+            Intermittent series with fewer than \(planner.sparseDemandWeeks) weeks of demand (\(results.filter { $0.intermittent && $0.series.units.contains { $0 > 0 } && planner.isSparse($0.series.units) }.count) here) \
+            get the historical mean in place of AutoETS: with so few non-zero weeks AutoETS can only fit a level close to it, at many times the cost. \
             Naive is not a candidate for intermittent series: it repeats the last week, usually a zero, which MASE rewards \
             on sparse demand but which would leave a selling item without stock; it is still scored as the benchmark. \
             The winner is refitted on all training weeks. Series without any demand are forecast as zero, and series the \
@@ -110,7 +129,7 @@ struct Forecasting: ParsableCommand {
         let shown = demand.skus.prefix(4).compactMap { sku in results.first { $0.series.key.sku == sku } }
         notebook.text(level == .sku
             ? "The four best-selling SKUs: the last year of training history and the forecast with 80% and 95% intervals."
-            : "For each of the four best-selling SKUs, its largest series (the \(level.splitsSegments ? "location and segment" : "location") with the most training units): the last year of training history and the forecast with 80% and 95% intervals.")
+            : "For each of the four best-selling SKUs, its largest series (the \(level.splitsSegments ? "location and segment" : "location") with the most training \(measure)): the last year of training history and the forecast with 80% and 95% intervals.")
         let names = try demand.descriptions(transactions: sales, skuAttributes: dataset.skus)
         var fans = Figure(width: 1400, height: 900, title: "Weekly demand and forecast, top SKUs", rows: 2, columns: 2)
         for (i, result) in shown.enumerated() {
@@ -124,7 +143,7 @@ struct Forecasting: ParsableCommand {
             let key = result.series.key
             let name = names[key.sku].map { $0.count > 26 ? " " + $0.prefix(25) + "…" : " " + $0 } ?? ""
             fans[i / 2, i % 2].title = "\(key.sku)\(name)\(key.location == "all" ? "" : " @ " + key.location) — \(result.model)"
-            fans[i / 2, i % 2].yAxis = Axis(label: "Units per week")
+            fans[i / 2, i % 2].yAxis = Axis(label: "\(measure.prefix(1).uppercased() + measure.dropFirst()) per week")
             fans[i / 2, i % 2].legend = .outside
             try fans[i / 2, i % 2].fanChart(history: history, at: weeks, forecast: result.forecast.mean.map { max(0, $0) },
                                             at: future, intervals: bands)

@@ -38,6 +38,7 @@ struct Validation: ParsableCommand {
         let forecasts = FileManager.default.fileExists(atPath: forecastsURL.path)
             ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: output.stageOutput("forecasts.csv", writtenBy: "forecasting"))) : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
+        try dataset.manifest.requireAllocationInputs()
         let money = Money(symbol: dataset.manifest.currency)
         let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL))
         let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL))
@@ -51,7 +52,7 @@ struct Validation: ParsableCommand {
         // MARK: - Held-out demand
         notebook.section("Held-out demand")
         let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
-        let calendar = try PlanningCalendar(transactions: sales, horizon: weeks)
+        let calendar = try PlanningCalendar(transactions: sales, horizon: weeks, weekStart: dataset.manifest.transactions.weekStart)
         if let forecasts, forecasts.firstWeek != calendar.cutoff {
             throw StageError.unusableData("forecasts.csv starts on \(forecasts.firstWeek) but holding out \(weeks) weeks puts the cutoff on \(calendar.cutoff): run the forecasting and allocation stages with the same --horizon and data")
         }

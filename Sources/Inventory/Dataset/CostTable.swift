@@ -11,10 +11,11 @@ public struct CostTable: Sendable {
     private let transferFile: String
 
     /// Resolves the cost model of `manifest`, reading its matrix files when it has them.
-    /// - Throws: the CSV reader's errors, ``DatasetError/missingColumn(file:key:column:available:)`` for a
+    /// - Throws: ``ManifestError`` when the manifest has no `[costs]`, regions or locations
+    ///   (``DatasetManifest/requireAllocationInputs()``), the CSV reader's errors, ``DatasetError/missingColumn(file:key:column:available:)`` for a
     ///   matrix without `from`, `to`, `cost_per_unit`, ``DatasetError/invalidCost(file:line:value:)``.
     public init(manifest: DatasetManifest) throws {
-        model = manifest.costs
+        model = try manifest.requireAllocationInputs()
         (shippingMatrix, shippingFile) = try Self.matrix(model.shipping, key: "costs.matrix")
         (transferMatrix, transferFile) = try Self.matrix(model.transfer, key: "costs.transfer_matrix")
     }

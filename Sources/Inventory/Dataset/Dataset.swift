@@ -12,7 +12,8 @@ import Tabular
 /// The transactions frame has the canonical names of ``TransactionColumns/Canonical`` for every
 /// mapped field, identifiers (`sku`, `customer`, `invoice`, `location`, `region`, `channel`,
 /// `category`) as text (a customer id written as `17850.0` becomes `17850`), and a `revenue`
-/// column (quantity × unit price). Fields the file lacks are derived when the manifest allows:
+/// column (quantity × unit price; without a `unit_price` column every unit counts at 1, so revenue
+/// is the quantity). Fields the file lacks are derived when the manifest allows:
 /// `category` from the SKU attributes (else the kind of product its description ends with),
 /// `location` from the region through the fulfillment centers'
 /// `serves` lists, `channel` from the location's kind (`store` or `online`).
@@ -23,6 +24,10 @@ public struct Dataset: Sendable {
     public var skus: DataFrame?
     /// Columns `location`, `sku`, `on_hand`.
     public var stock: DataFrame?
+
+    /// Whether the transactions carry their own prices (the manifest maps `unit_price`); without
+    /// them `unit_price` is 1 and `revenue` equals `quantity`.
+    public var hasPrices: Bool { manifest.transactions.columns.unitPrice != nil }
 
     /// The canonical names of the SKU attribute columns.
     public enum SKUColumn {
@@ -88,6 +93,11 @@ public struct Dataset: Sendable {
         guard dateColumn.type == .date || dateColumn.type == .dateTime else {
             throw DatasetError.wrongColumnType(file: file, key: "transactions.date", column: source.columns.date,
                                                expected: "dates (yyyy-MM-dd) or date-times", found: dateColumn.type.description)
+        }
+        if source.columns.unitPrice == nil {
+            // No prices: every unit counts at 1, so revenue is the quantity and rankings by revenue
+            // are rankings by the measure (``hasPrices`` says so).
+            try frame.append(Column(TransactionColumns.Canonical.unitPrice, [Double](repeating: 1, count: frame.rowCount)))
         }
         var revenue = try frame.column(TransactionColumns.Canonical.quantity) * frame.column(TransactionColumns.Canonical.unitPrice)
         revenue.name = TransactionColumns.Canonical.revenue

@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import Tabular
 
 extension DatasetManifest {
     /// Reads and checks a manifest file.
@@ -32,7 +33,8 @@ extension DatasetManifest {
                                                                         column: error.source.begin.column))
         }
         let reader = ManifestTable(table: root, path: "", file: name, directory: file.deletingLastPathComponent())
-        try reader.rejectUnknownKeys(allowed: ["name", "description", "currency", "transactions", "skus", "stock", "costs", "regions", "locations"])
+        try reader.rejectUnknownKeys(allowed: ["name", "description", "currency", "transactions", "skus", "stock", "costs", "regions", "locations",
+                                              "events"])
 
         let regions = try Self.regions(reader)
         let locations = try Self.locations(reader, regions: regions)
@@ -46,13 +48,14 @@ extension DatasetManifest {
             stock: try reader.optionalTable("stock").map(Self.stock),
             regions: regions,
             locations: locations,
-            costs: try Self.costs(reader.table("costs", expected: "a [costs] table with holding_rate and a shipping rate or matrix")))
+            costs: try reader.optionalTable("costs").map(Self.costs),
+            events: try Self.events(reader))
     }
 
     private static func transactions(_ root: ManifestTable, override: String?) throws -> TransactionsSource {
         let table = try root.table("transactions", expected: "a [transactions] table with the file's path and column names")
         try table.rejectUnknownKeys(allowed: ["path", "date", "sku", "quantity", "unit_price", "customer", "location",
-                                              "channel", "category", "invoice", "description", "region"])
+                                              "channel", "category", "invoice", "description", "region", "measure", "week_start"])
         let file: URL
         if let override {
             file = URL(fileURLWithPath: override).standardizedFileURL
@@ -66,7 +69,7 @@ extension DatasetManifest {
             date: try table.string("date", expected: "the name of the date column"),
             sku: try table.string("sku", expected: "the name of the SKU (product code) column"),
             quantity: try table.string("quantity", expected: "the name of the quantity column"),
-            unitPrice: try table.string("unit_price", expected: "the name of the unit price column"),
+            unitPrice: try table.optionalString("unit_price"),
             customer: try table.optionalString("customer"),
             location: try table.optionalString("location"),
             channel: try table.optionalString("channel"),
@@ -74,7 +77,18 @@ extension DatasetManifest {
             invoice: try table.optionalString("invoice"),
             description: try table.optionalString("description"),
             region: try table.optionalString("region"))
-        return TransactionsSource(file: file, columns: columns)
+        let measure = try table.optionalString("measure") ?? "units"
+        guard !measure.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw table.error("measure", .invalid("expected what the quantity counts (units, sales, ...), found an empty string"))
+        }
+        var weekStart: Weekday?
+        if let text = try table.optionalString("week_start") {
+            guard let day = Weekday(name: text) else {
+                throw table.error("week_start", .unknownValue(text, allowed: Weekday.allCases.map(\.name)))
+            }
+            weekStart = day
+        }
+        return TransactionsSource(file: file, columns: columns, measure: measure, weekStart: weekStart)
     }
 
     private static func skus(_ table: ManifestTable) throws -> SKUSource {
@@ -101,9 +115,6 @@ extension DatasetManifest {
 
     private static func regions(_ root: ManifestTable) throws -> [Region] {
         let tables = try root.tables("regions")
-        guard !tables.isEmpty else {
-            throw root.error("regions", .missingKey(expected: "at least one [[regions]] table with name, latitude and longitude"))
-        }
         var seen: Set<String> = []
         return try tables.map { table in
             try table.rejectUnknownKeys(allowed: ["name", "latitude", "longitude", "note"])
@@ -119,9 +130,6 @@ extension DatasetManifest {
 
     private static func locations(_ root: ManifestTable, regions: [Region]) throws -> [Location] {
         let tables = try root.tables("locations")
-        guard !tables.isEmpty else {
-            throw root.error("locations", .missingKey(expected: "at least one [[locations]] table (a store or fulfillment center)"))
-        }
         let regionNames = regions.map(\.name)
         var seen: Set<String> = []
         return try tables.map { table in
@@ -147,6 +155,33 @@ extension DatasetManifest {
                 latitude: try table.double("latitude", in: -90...90, expected: "a latitude in degrees (-90...90)"),
                 longitude: try table.double("longitude", in: -180...180, expected: "a longitude in degrees (-180...180)"),
                 capacity: capacity, serves: serves, stockFile: try table.optionalFile("stock"))
+        }
+    }
+
+    private static func events(_ root: ManifestTable) throws -> [DatasetEvent] {
+        var seen: Set<String> = []
+        return try root.tables("events").map { table in
+            try table.rejectUnknownKeys(allowed: ["name", "dates", "days_before", "days_after"])
+            let name = try table.string("name", expected: "the event's name")
+            guard seen.insert(name).inserted else { throw table.error("name", .invalid("the event '\(name)' is declared twice")) }
+            guard table.has("dates") else {
+                throw table.error("dates", .missingKey(expected: "a list of ISO dates such as [\"2011-11-25\"]"))
+            }
+            let texts = try table.strings("dates", expected: "a list of ISO dates such as [\"2011-11-25\"]")
+            guard !texts.isEmpty else { throw table.error("dates", .invalid("expected at least one date, found an empty list")) }
+            let dates = try texts.enumerated().map { index, text in
+                guard let date = CivilDate(iso: text), text.count == 10 else {
+                    throw ManifestError(file: table.file, key: "\(table.key("dates"))[\(index)]",
+                                        problem: .invalid("expected an ISO date (yyyy-MM-dd), found '\(text)'"))
+                }
+                return date
+            }
+            func window(_ key: String) throws -> Int {
+                let days = try table.optionalInt(key, expected: "a whole number of days") ?? 0
+                guard (0...366).contains(days) else { throw table.error(key, .invalid("expected 0 to 366 days, found \(days)")) }
+                return days
+            }
+            return DatasetEvent(name: name, dates: dates, daysBefore: try window("days_before"), daysAfter: try window("days_after"))
         }
     }
 

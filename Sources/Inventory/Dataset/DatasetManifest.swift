@@ -23,15 +23,20 @@ public struct DatasetManifest: Sendable, Equatable {
     public var skus: SKUSource?
     /// Current stock per location and SKU, when known.
     public var stock: StockSource?
-    /// The demand regions, in manifest order.
+    /// The demand regions, in manifest order; empty when the manifest declares none (enough for
+    /// exploration and forecasting, not for allocation).
     public var regions: [Region]
-    /// The stores and fulfillment centers, in manifest order.
+    /// The stores and fulfillment centers, in manifest order; empty when the manifest declares none.
     public var locations: [Location]
-    public var costs: CostModel
+    /// The cost model; nil when the manifest has no `[costs]` (required from the allocation stage
+    /// on: see ``requireAllocationInputs()``).
+    public var costs: CostModel?
+    /// The dated events of `[[events]]`, in manifest order.
+    public var events: [DatasetEvent]
 
     public init(file: URL, name: String, summary: String? = nil, currency: String = "$", transactions: TransactionsSource,
                 skus: SKUSource? = nil, stock: StockSource? = nil, regions: [Region], locations: [Location],
-                costs: CostModel) {
+                costs: CostModel?, events: [DatasetEvent] = []) {
         self.file = file
         self.name = name
         self.summary = summary
@@ -42,6 +47,7 @@ public struct DatasetManifest: Sendable, Equatable {
         self.regions = regions
         self.locations = locations
         self.costs = costs
+        self.events = events
     }
 
     /// The folder relative paths are resolved against.
@@ -59,6 +65,28 @@ public struct DatasetManifest: Sendable, Equatable {
     /// The fulfillment centers, in manifest order.
     public var fulfillmentCenters: [Location] { locations.filter { $0.kind == .fulfillmentCenter } }
 
+    /// Checks that the manifest has what the allocation and validation stages need beyond the
+    /// transactions: at least one region and one location, and the `[costs]` table.
+    /// - Returns: the cost model.
+    /// - Throws: ``ManifestError`` naming the missing key (exploration and forecasting run without them).
+    @discardableResult
+    public func requireAllocationInputs() throws -> CostModel {
+        let file = self.file.relativePath
+        guard !regions.isEmpty else {
+            throw ManifestError(file: file, key: "regions", problem: .missingKey(
+                expected: "at least one [[regions]] table with name, latitude and longitude (allocation places stock for the regions' demand)"))
+        }
+        guard !locations.isEmpty else {
+            throw ManifestError(file: file, key: "locations", problem: .missingKey(
+                expected: "at least one [[locations]] table with name, region, kind, latitude, longitude and capacity (allocation places stock at them)"))
+        }
+        guard let costs else {
+            throw ManifestError(file: file, key: "costs", problem: .missingKey(
+                expected: "a [costs] table with holding_rate and a shipping rate or matrix (allocation weighs moving stock against holding it)"))
+        }
+        return costs
+    }
+
     /// The same manifest with the transactions read from another file (a command-line override).
     /// - Throws: ``ManifestError/Problem/missingFile(_:)`` when no file is there.
     public func withTransactions(at url: URL) throws -> DatasetManifest {
@@ -71,14 +99,23 @@ public struct DatasetManifest: Sendable, Equatable {
     }
 }
 
-/// The transactions file and the names of its columns.
+/// The transactions file, the names of its columns, what its quantity measures and the day its
+/// weeks start on.
 public struct TransactionsSource: Sendable, Equatable {
     public var file: URL
     public var columns: TransactionColumns
+    /// What the quantity column counts, for prose and axis labels (`units` unless the manifest's
+    /// `measure` says otherwise, e.g. `sales`).
+    public var measure: String
+    /// The day weeks start on when the manifest sets `week_start`; nil to detect it from the dates
+    /// (``PlanningCalendar/weekStart(ofDays:)``).
+    public var weekStart: Weekday?
 
-    public init(file: URL, columns: TransactionColumns) {
+    public init(file: URL, columns: TransactionColumns, measure: String = "units", weekStart: Weekday? = nil) {
         self.file = file
         self.columns = columns
+        self.measure = measure
+        self.weekStart = weekStart
     }
 }
 
@@ -94,8 +131,9 @@ public struct TransactionColumns: Sendable, Equatable {
     public var sku: String
     /// Units sold (negative for returns in some files).
     public var quantity: String
-    /// Price of one unit.
-    public var unitPrice: String
+    /// Price of one unit; nil when the file has none (loading then counts every unit at 1, so that
+    /// revenue equals the quantity).
+    public var unitPrice: String?
     public var customer: String?
     /// Where the sale was made or shipped from.
     public var location: String?
@@ -108,7 +146,7 @@ public struct TransactionColumns: Sendable, Equatable {
     /// The demand region of the sale (the customer's region or country).
     public var region: String?
 
-    public init(date: String, sku: String, quantity: String, unitPrice: String, customer: String? = nil,
+    public init(date: String, sku: String, quantity: String, unitPrice: String?, customer: String? = nil,
                 location: String? = nil, channel: String? = nil, category: String? = nil, invoice: String? = nil,
                 description: String? = nil, region: String? = nil) {
         self.date = date

@@ -125,7 +125,7 @@ extension AllocationPlan.Problem {
             }
             let unitCost = known?.unitCost.flatMap { $0.isFinite ? $0 : nil } ?? assumedCostShare * price
             skus.append(AllocationPlan.SKU(id: sku, category: known?.category ?? "", unitMargin: max(0, price - unitCost),
-                                           holdingCost: dataset.manifest.costs.holdingCost(unitCost: unitCost, days: Double(days))))
+                                           holdingCost: costs.model.holdingCost(unitCost: unitCost, days: Double(days))))
         }
 
         // Training sales per SKU × location.

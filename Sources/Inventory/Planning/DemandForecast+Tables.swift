@@ -4,7 +4,7 @@ import Tabular
 extension DemandForecast {
     /// The rows of `forecasts.csv` (``ForecastTable``'s columns, in order): one per series and week.
     ///
-    /// `week` is the Monday of the step (the cutoff for step 1). `mean` and every bound are clipped
+    /// `week` is the first day of the step's week (the cutoff for step 1). `mean` and every bound are clipped
     /// at zero — demand is not negative — while `sd` comes from the model's 95% interval before
     /// clipping (``ForecastTable/standardDeviation(lower95:upper95:)``); without a 95% interval it
     /// comes from the 80% one, and without either it is 0.

@@ -6,16 +6,23 @@ import Tabular
 /// ```swift
 /// let calendar = try PlanningCalendar(transactions: sales, horizon: 8)
 /// let demand = try DemandSeriesSet(transactions: sales, calendar: calendar, level: .skuLocation,
-///                                  selection: .top(30), locations: dataset.manifest.locations)
+///                                  selection: .all, locations: dataset.manifest.locations)
 /// ```
 public struct DemandSeriesSet: Sendable {
     public let level: DemandLevel
     public let selection: SKUSelection
+    /// The largest number of series kept (the series with the most training demand); nil for all.
+    public let seriesLimit: Int?
     public let calendar: PlanningCalendar
-    /// The selected SKUs, by training revenue descending (ties by code).
+    /// What ranked the SKUs: revenue, or the quantity when the training rows have no price or one
+    /// price for everything.
+    public let rankedBy: RankingMeasure
+    /// The selected SKUs with a kept series, by training revenue (or quantity) descending (ties by code).
     public let skus: [String]
-    /// Training revenue of each selected SKU, in the order of ``skus``.
+    /// Training revenue (or quantity, see ``rankedBy``) of each selected SKU, in the order of ``skus``.
     public let revenue: [Double]
+    /// The series the selection matched before ``seriesLimit`` cut them.
+    public let matchedSeries: Int
     /// The series: SKUs in the order of ``skus``, each SKU's series by training units descending
     /// (ties by key).
     public let series: [DemandSeries]
@@ -28,19 +35,28 @@ public struct DemandSeriesSet: Sendable {
     /// Only rows dated in the training weeks (from the calendar's first complete week to the day
     /// before its cutoff) count, both for choosing SKUs and for demand, so that nothing of the
     /// held-out weeks leaks into the forecasts. Weeks without sales are zeros. A key's region is its
-    /// location's region in `locations` (`unknown` for a location the manifest lacks). A customer
-    /// missing from `segments`, or a row without customer, falls into the segment `unassigned`.
+    /// location's region in `locations`, else the region its rows name most often when the
+    /// transactions have a `region` column (a manifest without locations), else `unknown`. A
+    /// customer missing from `segments`, or a row without customer, falls into the segment
+    /// `unassigned`. SKUs are ranked by training revenue, or by training quantity when the training
+    /// rows have no `unit_price` or a single price for everything (``rankedBy``).
     ///
     /// - Parameters:
+    ///   - selection: the SKUs (``SKUSelection/all`` by default).
+    ///   - seriesLimit: keep only the `n` series with the most training demand (ties by key), over
+    ///     the selected SKUs; nil keeps every series.
     ///   - segments: customer → segment, required by ``DemandLevel/skuSegmentLocation``.
-    /// - Throws: ``PlanningError`` for a selection of no SKU, a segment level without segments, or
-    ///   training weeks without revenue; `TabularError` for missing columns.
+    /// - Throws: ``PlanningError`` for a selection of no SKU, a series limit below 1, a segment level
+    ///   without segments, or training weeks without sales; `TabularError` for missing columns.
     /// - Complexity: O(rows + SKUs log SKUs + series × weeks).
-    public init(transactions: DataFrame, calendar: PlanningCalendar, level: DemandLevel, selection: SKUSelection,
-                locations: [Location], segments: [String: String]? = nil) throws {
+    public init(transactions: DataFrame, calendar: PlanningCalendar, level: DemandLevel, selection: SKUSelection = .all,
+                seriesLimit: Int? = nil, locations: [Location], segments: [String: String]? = nil) throws {
         typealias Name = TransactionColumns.Canonical
         if case let .top(count) = selection, count < 1 {
             throw PlanningError.invalid("--top must select at least one SKU, got \(count)")
+        }
+        if let seriesLimit, seriesLimit < 1 {
+            throw PlanningError.invalid("--top-series must keep at least one series, got \(seriesLimit)")
         }
         if level.splitsSegments && segments == nil {
             throw PlanningError.invalid("the \(level) level needs customer segments")
@@ -50,7 +66,8 @@ public struct DemandSeriesSet: Sendable {
         let inTraining = days.map { $0.map { $0 >= first && $0 < cutoff } ?? false }
         let training = try transactions.filter(inTraining)
 
-        let ranked = try Self.rankedSKUs(training, selection: selection)
+        let measure = try Self.rankingMeasure(training)
+        let ranked = try Self.rankedSKUs(training, selection: selection, by: measure)
         guard !ranked.isEmpty else {
             throw PlanningError.invalid("no SKU matches \(selection) in the \(calendar.trainingWeeks) training weeks")
         }
@@ -62,7 +79,10 @@ public struct DemandSeriesSet: Sendable {
         let quantities = try training.doubles(Name.quantity)
         let locationValues: [String?] = level.splitsLocations ? try training[Name.location, String.self] : []
         let customers: [String?] = level.splitsSegments ? try training[Name.customer, String.self] : []
-        let regionOf = Dictionary(locations.map { ($0.name, $0.region) }, uniquingKeysWith: { first, _ in first })
+        var regionOf = Dictionary(locations.map { ($0.name, $0.region) }, uniquingKeysWith: { first, _ in first })
+        if level.splitsLocations, training.contains(column: Name.region) {
+            for (location, region) in try Self.commonRegions(training) where regionOf[location] == nil { regionOf[location] = region }
+        }
 
         var index: [DemandSeriesKey: Int] = [:]
         var keys: [DemandSeriesKey] = []
@@ -95,6 +115,14 @@ public struct DemandSeriesSet: Sendable {
 
         var built = zip(keys, units).map { DemandSeries(key: $0, start: calendar.firstWeek, units: $1) }
         let totals = Dictionary(uniqueKeysWithValues: built.map { ($0.key, $0.total) })
+        let matched = built.count
+        if let seriesLimit, built.count > seriesLimit {
+            built.sort { a, b in
+                let ta = totals[a.key] ?? 0, tb = totals[b.key] ?? 0
+                return ta != tb ? ta > tb : a.key < b.key
+            }
+            built.removeLast(built.count - seriesLimit)
+        }
         built.sort { a, b in
             let ra = rank[a.key.sku] ?? .max, rb = rank[b.key.sku] ?? .max
             if ra != rb { return ra < rb }
@@ -103,9 +131,14 @@ public struct DemandSeriesSet: Sendable {
         }
         self.level = level
         self.selection = selection
+        self.seriesLimit = seriesLimit
         self.calendar = calendar
-        skus = ranked.map(\.sku)
-        revenue = ranked.map(\.revenue)
+        rankedBy = measure
+        let kept = Set(built.map(\.key.sku))
+        let keptRanked = ranked.filter { kept.contains($0.sku) || built.isEmpty }
+        skus = keptRanked.map(\.sku)
+        revenue = keptRanked.map(\.revenue)
+        matchedSeries = matched
         series = built
         rowsWithoutLocation = withoutLocation
     }
@@ -141,12 +174,38 @@ public struct DemandSeriesSet: Sendable {
         return values.indices.map { missing?[$0] == true ? nil : values[$0] }
     }
 
-    /// The selected SKUs with their training revenue, by revenue descending then code.
-    static func rankedSKUs(_ training: DataFrame, selection: SKUSelection) throws -> [(sku: String, revenue: Double)] {
+    /// Revenue, unless the rows have no `unit_price` or one finite price for all of them (then
+    /// revenue ranks exactly as quantity, or not at all): quantity.
+    static func rankingMeasure(_ training: DataFrame) throws -> RankingMeasure {
+        typealias Name = TransactionColumns.Canonical
+        guard training.contains(column: Name.unitPrice), training.contains(column: Name.revenue) else { return .quantity }
+        var first: Double?
+        for price in try training.doubles(Name.unitPrice) where price.isFinite {
+            guard let seen = first else { first = price; continue }
+            if price != seen { return .revenue }
+        }
+        return .quantity
+    }
+
+    /// The region each location's training rows name most often (ties by name).
+    static func commonRegions(_ training: DataFrame) throws -> [String: String] {
+        typealias Name = TransactionColumns.Canonical
+        var counts: [String: [String: Int]] = [:]
+        for (location, region) in zip(try training[Name.location, String.self], try training[Name.region, String.self]) {
+            guard let location, let region else { continue }
+            counts[location, default: [:]][region, default: 0] += 1
+        }
+        return counts.mapValues { regions in
+            regions.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }?.key ?? "unknown"
+        }
+    }
+
+    /// The selected SKUs with their training revenue (or quantity), largest first then by code.
+    static func rankedSKUs(_ training: DataFrame, selection: SKUSelection, by measure: RankingMeasure = .revenue) throws -> [(sku: String, revenue: Double)] {
         typealias Name = TransactionColumns.Canonical
         guard training.rowCount > 0 else { return [] }
         let skus = try training[Name.sku, String.self]
-        let revenues = try training.doubles(Name.revenue)
+        let revenues = try training.doubles(measure == .revenue ? Name.revenue : Name.quantity)
         var totals: [String: Double] = [:]
         for (sku, revenue) in zip(skus, revenues) where revenue.isFinite {
             if let sku { totals[sku, default: 0] += revenue }
@@ -154,6 +213,8 @@ public struct DemandSeriesSet: Sendable {
         let sorted = totals.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { (sku: $0.key, revenue: $0.value) }
         switch selection {
+        case .all:
+            return sorted
         case let .top(count):
             return Array(sorted.prefix(count))
         case let .abc(classes):

@@ -19,14 +19,18 @@ public enum DemandLevel: String, Sendable, Hashable, CaseIterable, CustomStringC
 
 /// Which SKUs get demand series.
 public enum SKUSelection: Sendable, Hashable, CustomStringConvertible {
-    /// The `n` SKUs with the most training revenue (ties by SKU code).
+    /// Every SKU sold in the training weeks.
+    case all
+    /// The `n` SKUs with the most training revenue (ties by SKU code); by training units when the
+    /// data have no prices or one price for everything.
     case top(Int)
     /// The SKUs in these ABC classes, classified on the training revenue (``SKUClasses``).
     case abc(Set<String>)
 
     public var description: String {
         switch self {
-        case let .top(count): "the top \(count) SKUs by revenue"
+        case .all: "every SKU"
+        case let .top(count): "the top \(count) SKUs"
         case let .abc(classes): "the SKUs of ABC class\(classes.count > 1 ? "es" : "") \(classes.sorted().joined(separator: ", "))"
         }
     }
@@ -66,12 +70,19 @@ public struct DemandSeriesKey: Sendable, Hashable, Comparable, CustomStringConve
     }
 }
 
-/// Weekly demand (units) of one key over the training weeks of a ``PlanningCalendar``: one value
-/// per week from the calendar's first complete week to the week before the cutoff, zero where
-/// nothing was sold.
+/// What ranks SKUs for a selection: revenue, or the quantity itself when prices cannot tell SKUs
+/// apart (the data have no price column, or one price for everything).
+public enum RankingMeasure: String, Sendable, Hashable {
+    case revenue
+    case quantity
+}
+
+/// Weekly demand (the quantity column's measure: units, sales, ...) of one key over the training
+/// weeks of a ``PlanningCalendar``: one value per week from the calendar's first complete week to
+/// the week before the cutoff, zero where nothing was sold.
 public struct DemandSeries: Sendable, Hashable {
     public let key: DemandSeriesKey
-    /// The Monday of the first week.
+    /// The first day of the first week (a day of the calendar's ``PlanningCalendar/weekStart``).
     public let start: CivilDate
     /// Units per week, oldest first.
     public let units: [Double]
@@ -82,7 +93,7 @@ public struct DemandSeries: Sendable, Hashable {
         self.units = units
     }
 
-    /// The Monday of week `index` (0-based; past the end continues the sequence, for forecasts).
+    /// The first day of week `index` (0-based; past the end continues the sequence, for forecasts).
     public func week(_ index: Int) -> CivilDate { CivilDate(days: start.daysSince1970 + 7 * index) }
 
     /// The total units.

@@ -9,7 +9,7 @@ import Tabular
 /// | `location` | text | the location (store or fulfillment center) whose demand it is |
 /// | `region` | text | the location's region |
 /// | `segment` | text | the customer segment, or `all` when the level does not split by segment |
-/// | `week` | date | the Monday of the forecast week (the first is the planning cutoff) |
+/// | `week` | date | the first day of the forecast week, on the data's week start (the first is the planning cutoff) |
 /// | `step` | integer | 1 for the first week after the cutoff |
 /// | `mean` | double | point forecast of units |
 /// | `sd` | double | standard deviation of that week's forecast error (from the model's 95% interval before clipping at zero, under normality) |

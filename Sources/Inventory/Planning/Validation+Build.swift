@@ -123,7 +123,7 @@ extension ValidationReplay {
         }
 
         self.init(skus: skuNames, holdingCostPerDay: try Self.holdingCosts(skuNames, skuAttributes: skuAttributes,
-                                                                           transactions: transactions, model: manifest.costs),
+                                                                           transactions: transactions, model: costs.model),
                   sites: sites, nodes: nodes, demand: demand, baseline: baseline, recommended: recommended, current: current, moves: moves,
                   transferCost: try costs.transferMatrix(locations: siteLocations), levels: levels,
                   reviewDays: reviewDays, leadTimeDays: leadTimeDays, start: calendar.cutoff)

@@ -133,7 +133,7 @@ public struct ValidationReplay: Sendable {
     public var levels: [[Double]]
     public var reviewDays: Int
     public var leadTimeDays: Int
-    /// The first day of the held-out period (a Monday), for week labels.
+    /// The first day of the held-out period (the data's week start), for week labels.
     public var start: CivilDate
 
     public init(skus: [String], holdingCostPerDay: [Double], sites: [Site], nodes: [DemandNode], demand: [[[Double]]],
