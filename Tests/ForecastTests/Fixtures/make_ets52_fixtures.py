@@ -55,7 +55,9 @@ def main():
     series = [{"name": f"synthetic{i:02d}", "values": synthetic(rng, i).tolist()} for i in range(40)]
     series += [{"name": f"co2_{i:02d}", "values": [float(v) for v in w]} for i, w in enumerate(co2_windows())]
     write_cases = []
-    # Reference fits: statsforecast's ETS(A,N,A) and ETS(M,N,M)... on two series, fixed specification.
+    # Reference fits of fixed specifications (statsforecast's `etsmodel`, the function AutoETS calls
+    # for each candidate). ETS(M,N,M) updates its season as R does, not as statsmodels, so only the
+    # additive-season cases are compared at statsforecast's parameters.
     from statsforecast.ets import etsmodel, forecast_ets
     for name, spec in [("synthetic00", "ANA"), ("co2_00", "AAA"), ("synthetic01", "MNM")]:
         y = np.array(next(s for s in series if s["name"] == name)["values"][:HISTORY])
@@ -68,6 +70,8 @@ def main():
             "series": name, "spec": spec, "loglik": float(model["loglik"]), "aicc": float(model["aicc"]),
             "sigma2": float(model["sigma2"]), "n_params": int(model["n_params"]),
             "par": [float(v) if np.isfinite(v) else None for v in model["par"]],
+            # R's state vector before the first observation: l, (b), s_1 (newest) ... s_m (oldest).
+            "initial_state": [float(v) for v in model["states"][0]],
             "mean": [float(v) for v in fc["mean"]],
             "lo80": [float(v) for v in fc["lo-80"]], "hi80": [float(v) for v in fc["hi-80"]],
             "lo95": [float(v) for v in fc["lo-95"]], "hi95": [float(v) for v in fc["hi-95"]],
