@@ -74,7 +74,6 @@ struct ETSLongSeasonTests {
         let tolerance = spec.season == .multiplicative ? 0.15 : 0.05
         #expect(maxRelativeDifference(forecast.mean, row.doubles("mean")) < tolerance)
     }
-    }
 
     /// AutoETS fits seasonal candidates for a 52-week period by default, with the decomposition's
     /// states; `.estimated` states remain available and give a likelihood at most a little higher.
