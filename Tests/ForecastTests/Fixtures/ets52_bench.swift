@@ -6,9 +6,12 @@
 //   d=$(mktemp -d); mkdir -p $d/Sources/bench; ln -s $PWD/Sources/Stats $PWD/Sources/Forecast $d/Sources/
 //   cp Tests/ForecastTests/Fixtures/ets52_bench.swift $d/Sources/bench/main.swift
 //   printf '%s\n' '// swift-tools-version:6.0' 'import PackageDescription' \
-//     'let package = Package(name: "b", targets: [.target(name: "Stats"), .target(name: "Forecast", dependencies: ["Stats"]),' \
+//     'let f: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]' \
+//     'let package = Package(name: "b", targets: [.target(name: "Stats", swiftSettings: f),' \
+//     '  .target(name: "Forecast", dependencies: ["Stats"], swiftSettings: f),' \
 //     '  .executableTarget(name: "bench", dependencies: ["Forecast"])])' > $d/Package.swift
 //   swift build -c release --package-path $d && $d/.build/release/bench Tests/ForecastTests/Fixtures/ets52.json
+// A second argument sets AutoETS.maxSeasonalPeriod.
 import Forecast
 import Foundation
 
