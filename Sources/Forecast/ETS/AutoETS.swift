@@ -8,7 +8,7 @@
 /// for its AICc. Multiplicative trends are not offered.
 ///
 /// Long seasons are fitted: R's `ets` ignores periods above 24 (with a warning), but here the initial
-/// seasonal states of such periods come from a classical decomposition (`ETS.SeasonalStates`), which
+/// seasonal states of such periods come from a seasonal decomposition (`ETS.SeasonalStates`), which
 /// makes weekly data with a yearly season (period 52) as fast to fit as monthly data. A season is
 /// never dropped silently: when no seasonal candidate can be fitted (too short a series, a period
 /// above `maxSeasonalPeriod`, or every seasonal fit failed) the chosen fit's `seasonalityDropped`
@@ -44,7 +44,7 @@ public struct AutoETS: Forecaster {
     /// and no seasonal candidate can be fitted.
     public var requireSeason = false
     /// How the candidates find their initial seasonal states (by default: estimated up to period 24,
-    /// from a classical decomposition above).
+    /// from a seasonal decomposition above).
     public var seasonalStates: ETS.SeasonalStates = .automatic
     public var seed: UInt64
     public var simulationPaths: Int

@@ -18,16 +18,17 @@ import Foundation
 ///
 /// Long seasons (weekly data over a year, `period` > 24) have too many initial seasonal states to
 /// estimate well or fast from a few years of data, so by default (`seasonalStates = .automatic`)
-/// they are fixed at the indices of a classical decomposition of the series (Hyndman et al. 2008,
-/// §2.6.1), and only the smoothing parameters, the level and the trend are estimated. statsforecast
-/// starts from the same decomposition (R's `ets` refuses periods above 24). The decomposition's
+/// they are fixed at the indices of a least-squares seasonal decomposition of the whole series (a
+/// line plus one index per position, see `ETSStart.useRegressionSeason`), and only the smoothing
+/// parameters, the level and the trend are estimated. statsforecast starts its search from a
+/// classical decomposition and barely leaves it; R's `ets` refuses periods above 24. The fixed
 /// states still count as estimated parameters in the information criteria and the variance.
 public struct ETS: Forecaster {
     /// How the initial seasonal states are found.
     public enum SeasonalStates: Sendable, Hashable {
         /// Estimated with the other parameters by maximum likelihood (statsmodels' `ETSModel`).
         case estimated
-        /// Fixed at the seasonal indices of a classical decomposition of the series.
+        /// Fixed at the seasonal indices of a least-squares decomposition of the series.
         case decomposition
         /// `.decomposition` for periods above `ETS.longSeason`, `.estimated` otherwise.
         case automatic
