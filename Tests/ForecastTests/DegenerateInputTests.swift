@@ -64,6 +64,10 @@ struct DegenerateInputTests {
         }
         let auto = try AutoETS(period: 12).fit(short)
         #expect(auto.specification.season == .none)
+        #expect(auto.seasonalityDropped == .tooShort(count: 15, needed: 24))
+        var strict = AutoETS(period: 12)
+        strict.requireSeason = true
+        #expect(throws: ForecastError.self) { try strict.fit(short) }
         #expect(throws: ForecastError.tooShort(count: 4, needed: 5, method: "AutoETS")) { try AutoETS().fit([1, 2, 3, 4]) }
         #expect(throws: ForecastError.nonFinite(positions: [1])) { try AutoETS().fit([1, .nan, 3, 4, 5, 6]) }
     }

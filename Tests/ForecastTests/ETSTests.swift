@@ -39,7 +39,8 @@ struct ETSTests {
         #expect(abs(fit.aicc - row.double("aicc")) < 1e-6 * abs(row.double("aicc")))
         #expect(fit.degreesOfFreedom == row.int("df_model"))
         #expect(maxRelativeDifference(fit.fitted, row.doubles("fitted")) < 1e-9)
-        let forecast = try fit.forecast(horizon: 12, levels: [0.8, 0.95])
+        // statsmodels' intervals use σ² = SSE/n (its `mse`); ours default to SSE/(n − k).
+        let forecast = try fit.forecast(horizon: 12, levels: [0.8, 0.95], seed: 42, paths: 5000, innovationVariance: fit.mse)
         #expect(maxRelativeDifference(forecast.mean, row.doubles("forecast")) < 1e-9)
         if row.string("interval_method") == "exact" {
             // Closed-form variance: identical formulas, so rounding-level agreement.
@@ -105,17 +106,20 @@ struct AutoETSTests {
         #expect(try nonSeasonal.forecast(nile, horizon: 3, levels: []).model == (try nonSeasonal.fit(nile)).name)
     }
 
-    @Test func nonPositiveDataExcludesMultiplicativeModels() {
+    @Test func nonPositiveDataExcludesMultiplicativeModels() throws {
         let y = (0..<40).map { Double($0 % 5) - 1 }
         let specs = AutoETS(period: 4).candidates(for: y)
         #expect(specs.allSatisfy { $0.error == .additive && $0.season != .multiplicative })
         #expect(specs.count == 6)
-        // Weekly data with a yearly period gets non-seasonal candidates only (R's rule, m ≤ 24).
-        let weekly = (0..<120).map { 10 + Double($0 % 52) }
-        #expect(AutoETS(period: 52).candidates(for: weekly).allSatisfy { $0.season == .none })
-        var wide = AutoETS(period: 52)
-        wide.maxSeasonalPeriod = 52
-        #expect(wide.candidates(for: weekly).contains { $0.season == .additive })
+        // Weekly data with a yearly period gets seasonal candidates (R's `ets` would drop m > 24)
+        // unless the caller limits the period, and then the fit says so.
+        let weekly: [Double] = (0..<120).map { (t: Int) -> Double in 10 + Double(t % 52) + Double(t % 7) / 10 }
+        #expect(AutoETS(period: 52).candidates(for: weekly).contains { $0.season == .additive })
+        var limited = AutoETS(period: 52)
+        limited.maxSeasonalPeriod = 24
+        #expect(limited.candidates(for: weekly).allSatisfy { $0.season == .none })
+        let limitedFit = try limited.fit(weekly)
+        #expect(limitedFit.seasonalityDropped == .periodAboveLimit(period: 52, limit: 24))
     }
 
     @Test func simulatedIntervalsAreSeededAndNested() throws {

@@ -11,6 +11,8 @@ struct ETSConcentrated {
     let y: [Double]
     /// The free initial states: level, trend (if any), seasonal states 1..<m (state 0 is fixed).
     let stateCount: Int
+    /// Initial seasonal states held fixed (only level and trend are solved for), or nil.
+    let fixedSeasonal: [Double]?
     private var zeros: [Double]
     private var fitted: [Double]
     private var season: [Double]
@@ -18,10 +20,11 @@ struct ETSConcentrated {
     private var responses: [Double]
     private var base: [Double]
 
-    init(specification s: ETSSpecification, series: [Double]) {
+    init(specification s: ETSSpecification, series: [Double], fixedSeasonal: [Double]? = nil) {
         specification = s
         y = series
-        stateCount = 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? s.period - 1 : 0)
+        self.fixedSeasonal = s.hasSeason ? fixedSeasonal : nil
+        stateCount = 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason && self.fixedSeasonal == nil ? s.period - 1 : 0)
         zeros = [Double](repeating: 0, count: series.count)
         fitted = zeros
         season = [Double](repeating: 0, count: max(1, s.period))
@@ -35,8 +38,8 @@ struct ETSConcentrated {
         let s = specification
         let n = y.count, k = stateCount, m = s.period
         let recursion = ETSRecursion(specification: s, parameters: p)
-        // Errors with all initial states zero.
-        for j in season.indices { season[j] = 0 }
+        // Errors with all free initial states zero.
+        for j in season.indices { season[j] = fixedSeasonal?[j] ?? 0 }
         _ = y.withUnsafeBufferPointer { yp in
             season.withUnsafeMutableBufferPointer { sp in
                 fitted.withUnsafeMutableBufferPointer { fp in recursion.run(yp, level: 0, trend: 0, season: sp, fitted: fp) }
@@ -74,7 +77,9 @@ struct ETSConcentrated {
         }
         guard let x = ETSConcentrated.choleskySolve(&a, b, k), x.allSatisfy({ $0.isFinite }) else { return nil }
         var seasonal: [Double] = []
-        if s.hasSeason {
+        if s.hasSeason, let fixedSeasonal {
+            seasonal = fixedSeasonal
+        } else if s.hasSeason {
             seasonal = [0] + Array(x[(s.hasTrend ? 2 : 1)...])
             if seasonal.count != m { return nil }
         }
@@ -128,10 +133,10 @@ struct ETSConcentrated {
 extension ETS {
     /// Maximum likelihood for a linear model: Nelder–Mead over the smoothing parameters, the
     /// initial states concentrated out by least squares.
-    func fitConcentrated(_ y: [Double]) -> ETSParameters? {
+    func fitConcentrated(_ y: [Double], fixedSeasonal: [Double]? = nil) -> ETSParameters? {
         let spec = specification
-        let layout = ETSLayout(specification: spec)
-        var problem = ETSConcentrated(specification: spec, series: y)
+        let layout = ETSLayout(specification: spec, fixedSeasonal: fixedSeasonal)
+        var problem = ETSConcentrated(specification: spec, series: y, fixedSeasonal: fixedSeasonal)
         var season = [Double](repeating: 0, count: max(1, spec.period))
         let smoothingCount = layout.smoothingCount
         func parameters(_ u: [Double]) -> ETSParameters? {
@@ -154,7 +159,8 @@ extension ETS {
             return out.logLikelihood.isFinite ? -out.logLikelihood : .infinity
         }
         let optimiser = NelderMead(maxEvaluations: 600 * smoothingCount + 400)
-        let template = ETSParameters(alpha: 0.1, initialLevel: 0, initialSeasonal: [Double](repeating: 0, count: spec.hasSeason ? spec.period : 0))
+        let template = ETSParameters(alpha: 0.1, initialLevel: 0,
+                                     initialSeasonal: fixedSeasonal ?? [Double](repeating: 0, count: spec.hasSeason ? spec.period : 0))
         let starts = ETSStart.startingPoints(spec, template: template, objective: { u in objective(Array(u.prefix(smoothingCount))) })
             .map { Array(layout.vector(from: $0).prefix(smoothingCount)) }
         let best: NelderMead.Result? = optimiser.minimize(fromAny: starts, steps: [Double](repeating: 1, count: smoothingCount),

@@ -15,8 +15,30 @@ import Foundation
 /// states too. Either way the search starts from statsmodels' default and the best points of a
 /// coarse grid (the likelihood is often multimodal), explores each briefly, and converges the best
 /// with restarts.
+///
+/// Long seasons (weekly data over a year, `period` > 24) have too many initial seasonal states to
+/// estimate well or fast from a few years of data, so by default (`seasonalStates = .automatic`)
+/// they are fixed at the indices of a least-squares seasonal decomposition of the whole series (a
+/// line plus one index per position, see `ETSStart.useRegressionSeason`), and only the smoothing
+/// parameters, the level and the trend are estimated. statsforecast starts its search from a
+/// classical decomposition and barely leaves it; R's `ets` refuses periods above 24. The fixed
+/// states still count as estimated parameters in the information criteria and the variance.
 public struct ETS: Forecaster {
+    /// How the initial seasonal states are found.
+    public enum SeasonalStates: Sendable, Hashable {
+        /// Estimated with the other parameters by maximum likelihood (statsmodels' `ETSModel`).
+        case estimated
+        /// Fixed at the seasonal indices of a least-squares decomposition of the series.
+        case decomposition
+        /// `.decomposition` for periods above `ETS.longSeason`, `.estimated` otherwise.
+        case automatic
+    }
+
+    /// The longest period whose initial seasonal states `.automatic` estimates by maximum likelihood.
+    public static let longSeason = 24
+
     public let specification: ETSSpecification
+    public var seasonalStates: SeasonalStates = .automatic
     /// Seed of the simulated prediction intervals (models without a closed-form variance).
     public var seed: UInt64
     /// Sample paths of the simulated prediction intervals.
@@ -49,11 +71,14 @@ public struct ETS: Forecaster {
             throw ForecastError.invalidArgument(
                 "\(spec) needs positive data, the series has \(y[bad]) at position \(bad)")
         }
-        if spec.hasAnalyticVariance, let p = fitConcentrated(y), let fit = try? ETSFit(specification: spec, parameters: p, series: y) {
+        var start = ETSStart(specification: spec, series: y)
+        if usesDecompositionStates { start.useRegressionSeason(y) }
+        let fixed = usesDecompositionStates ? start.seasonal : nil
+        if spec.hasAnalyticVariance, let p = fitConcentrated(y, fixedSeasonal: fixed),
+           let fit = try? ETSFit(specification: spec, parameters: p, series: y) {
             return fit
         }
-        let layout = ETSLayout(specification: spec)
-        let start = ETSStart(specification: spec, series: y)
+        let layout = ETSLayout(specification: spec, fixedSeasonal: fixed)
         var best: NelderMead.Result?
         var evaluations = 0
         let optimiser = NelderMead(maxEvaluations: 400 * layout.count + 2000)
@@ -80,6 +105,16 @@ public struct ETS: Forecaster {
         return try ETSFit(specification: spec, parameters: layout.parameters(from: best.point), series: y)
     }
 
+    /// Whether this fit fixes the initial seasonal states at the decomposition's indices.
+    var usesDecompositionStates: Bool {
+        guard specification.hasSeason else { return false }
+        switch seasonalStates {
+        case .estimated: return false
+        case .decomposition: return true
+        case .automatic: return specification.period > ETS.longSeason
+        }
+    }
+
     public func forecast(_ history: [Double], horizon: Int, levels: [Double]) throws -> ForecastResult {
         try Validation.horizon(horizon)
         try Validation.levels(levels)
@@ -99,12 +134,14 @@ public struct ETS: Forecaster {
 /// Where each free parameter sits in the optimiser's vector, and the transforms to and from it.
 struct ETSLayout {
     let specification: ETSSpecification
+    /// Initial seasonal states held fixed (not in the vector), or nil when they are estimated.
+    var fixedSeasonal: [Double]? = nil
     static let smoothingBounds = (lower: 1e-4, upper: 1 - 1e-4)
     static let phiBounds = (lower: 0.8, upper: 0.98)
 
     var count: Int {
         let s = specification
-        return smoothingCount + 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? s.period - 1 : 0)
+        return smoothingCount + 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason && fixedSeasonal == nil ? s.period - 1 : 0)
     }
 
     /// The smoothing parameters at the front of the vector.
@@ -135,7 +172,9 @@ struct ETSLayout {
         var trend = 0.0
         if s.hasTrend { trend = u[i]; i += 1 }
         var seasonal: [Double] = []
-        if s.hasSeason {
+        if s.hasSeason, let fixedSeasonal {
+            seasonal = fixedSeasonal
+        } else if s.hasSeason {
             seasonal.reserveCapacity(s.period)
             seasonal.append(s.season == .multiplicative ? 1 : 0)
             for _ in 1..<s.period { seasonal.append(u[i]); i += 1 }
@@ -153,7 +192,7 @@ struct ETSLayout {
         if s.isDamped { u.append(ETSLayout.unsquash(p.phi, ETSLayout.phiBounds)) }
         u.append(p.initialLevel)
         if s.hasTrend { u.append(p.initialTrend) }
-        if s.hasSeason { u.append(contentsOf: p.initialSeasonal.dropFirst()) }
+        if s.hasSeason && fixedSeasonal == nil { u.append(contentsOf: p.initialSeasonal.dropFirst()) }
         return u
     }
 
@@ -163,7 +202,7 @@ struct ETSLayout {
         var steps = [Double](repeating: 1, count: 1 + (s.hasTrend ? 1 : 0) + (s.hasSeason ? 1 : 0) + (s.isDamped ? 1 : 0))
         steps.append(start.levelScale * 0.1)
         if s.hasTrend { steps.append(max(start.levelScale * 0.01, abs(start.trend) * 0.5)) }
-        if s.hasSeason {
+        if s.hasSeason && fixedSeasonal == nil {
             let step = s.season == .multiplicative ? 0.05 : start.levelScale * 0.05
             steps.append(contentsOf: repeatElement(step, count: s.period - 1))
         }

@@ -5,12 +5,19 @@ extension ETSFit {
     ///
     /// The point forecast runs the recursion with zero errors (statsmodels' `forecast`). Intervals of
     /// class-1 models (additive error, no or additive season) use the closed-form forecast variance
-    /// of Hyndman et al. (2008, ch. 6) times `mse`, as statsmodels' `get_prediction`; every other
-    /// model simulates `paths` sample paths with normal errors of variance `mse` from a generator
-    /// seeded with `seed` and takes empirical quantiles (numpy's linear interpolation), so that the
-    /// same seed gives the same intervals.
+    /// of Hyndman et al. (2008, ch. 6, table 6.1) times σ² = `variance`; every other model simulates
+    /// `paths` sample paths with normal errors of variance `variance` from a generator seeded with
+    /// `seed` and takes empirical quantiles (numpy's linear interpolation), so that the same seed
+    /// gives the same intervals. (statsmodels' `get_prediction` uses `mse`, SSE/n, instead: narrower
+    /// by √((n − k)/n), which with a 52-week season and three years of data covers far less than the
+    /// nominal level.)
     /// - Throws: `ForecastError.invalidArgument` for a non-positive horizon or a level outside (0, 1).
     public func forecast(horizon: Int, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42, paths: Int = 5000) throws -> ForecastResult {
+        try forecast(horizon: horizon, levels: levels, seed: seed, paths: paths, innovationVariance: variance)
+    }
+
+    /// As `forecast(horizon:levels:seed:paths:)` with a given σ² (statsmodels' `mse`, for example).
+    func forecast(horizon: Int, levels: [Double], seed: UInt64, paths: Int, innovationVariance: Double) throws -> ForecastResult {
         try Validation.horizon(horizon)
         try Validation.levels(levels)
         let recursion = ETSRecursion(specification: specification, parameters: parameters)
@@ -23,10 +30,10 @@ extension ETSFit {
         }
         if levels.isEmpty { return ForecastResult(model: name, mean: mean, intervals: []) }
         if specification.hasAnalyticVariance {
-            let sigma = (1...horizon).map { (mse * relativeVariance(step: $0)).squareRoot() }
+            let sigma = (1...horizon).map { (innovationVariance * relativeVariance(step: $0)).squareRoot() }
             return ForecastResult(model: name, mean: mean, intervals: Validation.normalIntervals(mean: mean, sigma: sigma, levels: levels))
         }
-        return ForecastResult(model: name, mean: mean, intervals: simulatedIntervals(horizon: horizon, levels: levels, seed: seed, paths: max(paths, 10)))
+        return ForecastResult(model: name, mean: mean, intervals: simulatedIntervals(horizon: horizon, levels: levels, seed: seed, paths: max(paths, 10), variance: innovationVariance))
     }
 
     /// The h-step forecast variance divided by σ², for class-1 models (Hyndman et al. 2008, table 6.1).
@@ -62,9 +69,9 @@ extension ETSFit {
         return 1 + trendPart + seasonPart
     }
 
-    private func simulatedIntervals(horizon: Int, levels: [Double], seed: UInt64, paths: Int) -> [PredictionInterval] {
+    private func simulatedIntervals(horizon: Int, levels: [Double], seed: UInt64, paths: Int, variance: Double) -> [PredictionInterval] {
         let recursion = ETSRecursion(specification: specification, parameters: parameters)
-        let sigma = mse.squareRoot()
+        let sigma = variance.squareRoot()
         var rng = SplitMix64(seed: seed)
         // Column-major by step so that each step's sample is contiguous for sorting.
         var samples = [Double](repeating: 0, count: horizon * paths)

@@ -13,14 +13,21 @@ public struct ETSFit: Sendable {
     /// AIC with the small-sample correction; `.infinity` when n ≤ k + 1.
     public let aicc: Double
     public let bic: Double
-    /// The mean of the squared residuals (relative residuals for multiplicative error): the σ² of
-    /// the intervals.
+    /// The mean of the squared residuals (relative residuals for multiplicative error), SSE/n:
+    /// the maximum-likelihood σ² (statsmodels' `mse`).
     public let mse: Double
+    /// The σ² of the prediction intervals: SSE/(n − k) with k the estimated parameters
+    /// (`degreesOfFreedom` − 1), as R's `ets` and statsforecast correct for the degrees of freedom
+    /// the fit used up (they count k one apart: statsforecast divides by n − k − 1, R by n − k + 1).
+    /// With a yearly season of weekly data k is dozens, so SSE/n would understate the variance.
+    public let variance: Double
     /// One-step in-sample predictions.
     public let fitted: [Double]
     /// y − ŷ for additive error, (y − ŷ)/ŷ for multiplicative error.
     public let residuals: [Double]
     let finalState: ETSRecursion.State
+    /// Set by `AutoETS` when it was given a seasonal period but fitted no seasonal model: why.
+    public internal(set) var seasonalityDropped: AutoETS.SeasonalityDropped?
 
     /// The model's name, for example "ETS(M,Ad,M)".
     public var name: String { specification.description }
@@ -63,6 +70,7 @@ public struct ETSFit: Sendable {
         aicc = n - Double(k) - 1 > 0 ? aic + 2 * Double(k * (k + 1)) / (n - Double(k) - 1) : .infinity
         bic = -2 * out.logLikelihood + Double(k) * log(n)
         mse = out.sse / n
+        variance = out.sse / max(n - Double(specification.parameterCount), 1)
         self.fitted = fitted
         self.residuals = residuals
         finalState = ETSRecursion.State(level: out.level, trend: out.trend, season: season, step: y.count)

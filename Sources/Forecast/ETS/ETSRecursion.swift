@@ -53,6 +53,9 @@ struct ETSRecursion {
         var l = l0, b = specification.hasTrend ? b0 : 0
         var sse = 0.0
         var logSum = 0.0
+        // Σ log|ŷₜ| for multiplicative error, as the log of running products taken only when a
+        // product leaves [1e-100, 1e100]: one logarithm per dozens of steps instead of one per step.
+        var product = 1.0
         var slot = 0
         for t in 0..<n {
             let s = seasonal ? season[slot] : (multiplicativeSeason ? 1 : 0)
@@ -64,7 +67,11 @@ struct ETSRecursion {
             if multiplicativeError {
                 let denominator = yhat == 0 ? 1e-32 : yhat
                 e = (yt - yhat) / denominator
-                logSum += log(abs(denominator))
+                product *= abs(denominator)
+                if !(product > 1e-100 && product < 1e100) {
+                    logSum += log(product)
+                    product = 1
+                }
             } else {
                 e = yt - yhat
             }
@@ -78,6 +85,7 @@ struct ETSRecursion {
                 if slot == m { slot = 0 }
             }
         }
+        logSum += log(product)
         guard sse.isFinite, logSum.isFinite, n > 0 else { return (-.infinity, sse, l, b) }
         let nobs = Double(n)
         // A perfect fit (a constant series) would give log(0); a floor keeps the value finite.
