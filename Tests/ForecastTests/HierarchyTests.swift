@@ -100,7 +100,8 @@ struct HierarchyTests {
         var residuals = (0..<h.count).map { i in (0..<30).map { t in Self.noise(i, t) } }
         residuals[h.bottomIndex(0)] = [Double](repeating: 0, count: 30)
         let r = try h.reconcile(forecasts, method: .minTrace(.shrink), residuals: residuals)
-        #expect(abs(r.mean[h.bottomIndex(0)][0] - 4) < 1e-6)
+        #expect(abs(r.mean[h.bottomIndex(0)][0] - 4) < 1e-4)
+        #expect(abs(r.mean[h.bottomIndex(1)][0] - forecasts[h.bottomIndex(1)][0]) > 1e-2)
         let covariance = ShrunkCovariance(residuals: residuals)
         let b = h.bottomIndex(0)
         #expect(covariance.matrix[b * h.count + b] == 2e-8)
@@ -110,7 +111,7 @@ struct HierarchyTests {
     @Test func topDownNeedsNesting() throws {
         let h = try Self.grouped()
         let forecasts = [[Double]](repeating: [1], count: h.count)
-        #expect(throws: HierarchyError.notNested(level: "sku")) {
+        #expect(throws: HierarchyError.notNested(level: "region")) {
             try h.reconcile(forecasts, method: .topDown(.forecastProportions))
         }
     }
@@ -119,13 +120,14 @@ struct HierarchyTests {
     @Test func topDownZeroChildrenSplitEqually() throws {
         let h = try Hierarchy(bottom: Self.bottom, levels: [[], ["category"]], nesting: ["sku": "category"])
         var forecasts = [[Double]](repeating: [0], count: h.count)
-        forecasts[0] = [12]
+        forecasts[0] = [24]
         forecasts[1] = [10]
         forecasts[2] = [2]
         let r = try h.reconcile(forecasts, method: .topDown(.forecastProportions))
-        #expect(r.mean[0] == [12])
-        #expect(r.mean[h.bottomIndex(0)] == [3])
-        #expect(r.mean[h.bottomIndex(4)] == [6])
+        #expect(r.mean[0] == [24])
+        #expect(r.mean[1] == [20])
+        #expect(r.mean[h.bottomIndex(0)] == [5])
+        #expect(r.mean[h.bottomIndex(4)] == [2])
     }
 
     @Test func levelAccuracyImprovesAfterReconciliation() throws {
@@ -145,10 +147,12 @@ struct HierarchyTests {
         #expect(after.count == base.count)
     }
 
-    /// 20,000 bottom series (2,000 SKUs × 10 locations): bottom-up, and MinT-shrink with the
-    /// covariance blocked by SKU. Timed in release once; here a quarter of the size keeps debug runs short.
+    /// Bottom-up and MinT-shrink with the covariance blocked by SKU over SKU × location. The debug
+    /// run uses 500 SKUs × 10 locations; `HIERARCHY_SCALE_SKUS=2000` gives the 20,000-series size
+    /// that was timed in release.
     @Test func scaledReconciliation() throws {
-        let skus = 500, locations = 10
+        let skus = Int(ProcessInfo.processInfo.environment["HIERARCHY_SCALE_SKUS"] ?? "") ?? 500
+        let locations = 10
         var bottom: [[String: String]] = []
         for s in 0..<skus {
             for l in 0..<locations {
@@ -161,8 +165,10 @@ struct HierarchyTests {
         let residuals = (0..<h.count).map { _ in (0..<24).map { _ in Double(generator.next() % 2000) / 1000 - 1 } }
         let start = Date()
         let up = try h.reconcile(forecasts, method: .bottomUp)
+        let middle = Date()
         let mint = try h.reconcile(forecasts, method: .minTrace(.shrink), residuals: residuals, covarianceBlocks: "sku")
         let seconds = Date().timeIntervalSince(start)
+        print("hierarchy scale: \(h.bottomCount) bottom, \(h.aggregateCount) aggregates; bottom-up \(middle.timeIntervalSince(start)) s, blocked MinT-shrink \(Date().timeIntervalSince(middle)) s")
         #expect(up.mean.count == h.count)
         let again = try h.aggregate(Array(mint.mean[h.aggregateCount...]))
         #expect(worst(mint.mean, again) < 1e-9)
