@@ -42,21 +42,32 @@ extension Hierarchy {
                 for b in 0..<bottomCount { bottom[b][h] = values[b] }
             }
         } else {
+            let unconstrained = try MinTraceSystem(hierarchy: self, blocks: covariance, zeroBottoms: [])
             for h in 0..<horizon {
-                let values = try nonnegativeBottom(base.map { $0[h] }, blocks: covariance)
+                let values = try nonnegativeBottom(base.map { $0[h] }, blocks: covariance, unconstrained: unconstrained)
                 for b in 0..<bottomCount { bottom[b][h] = values[b] }
             }
         }
         return ReconciledForecast(mean: try aggregate(bottom), method: method, shrinkage: lambda)
     }
 
+    /// The largest constraint system (aggregates + bottoms held at zero) the non-negative method factorises.
+    static let maximumActiveSystem = 4_000
+
     /// The primal–dual active-set method for b ≥ 0: bottoms forced to zero become extra equality
     /// constraints; a bottom leaves the set when its multiplier turns negative.
-    private func nonnegativeBottom(_ y: [Double], blocks: [CovarianceBlock]) throws -> [Double] {
+    ///
+    /// - Complexity: one dense Cholesky of (aggregates + zeroed bottoms) rows per iteration and step,
+    ///   so it suits hierarchies with few negative reconciled bottoms; beyond
+    ///   ``maximumActiveSystem`` rows it throws ``HierarchyError/tooLarge(_:)`` rather than run for hours.
+    private func nonnegativeBottom(_ y: [Double], blocks: [CovarianceBlock], unconstrained: MinTraceSystem) throws -> [Double] {
         var zero: [Int] = []
         let scale = max(y.map(abs).max() ?? 1, 1)
         for _ in 0..<(3 * bottomCount + 10) {
-            let system = try MinTraceSystem(hierarchy: self, blocks: blocks, zeroBottoms: zero)
+            guard aggregateCount + zero.count <= Hierarchy.maximumActiveSystem else {
+                throw HierarchyError.tooLarge("non-negative MinT would hold \(zero.count) bottom series at zero on top of \(aggregateCount) aggregates (limit \(Hierarchy.maximumActiveSystem) rows); clip the bases or use bottom-up")
+            }
+            let system = zero.isEmpty ? unconstrained : try MinTraceSystem(hierarchy: self, blocks: blocks, zeroBottoms: zero)
             let (values, multipliers) = system.solve(y)
             let active = Set(zero)
             let negative = (0..<bottomCount).filter { !active.contains($0) && values[$0] < -1e-10 * scale }

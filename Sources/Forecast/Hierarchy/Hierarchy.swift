@@ -150,6 +150,7 @@ public enum HierarchyError: Error, Sendable, Hashable, CustomStringConvertible {
     case shape(String)
     case nonFinite(what: String, series: String)
     case illConditioned(String)
+    case tooLarge(String)
 
     public var description: String {
         switch self {
@@ -162,6 +163,7 @@ public enum HierarchyError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .shape(message): return message
         case let .nonFinite(what, series): return "the \(what) of series \(series) contain NaN or infinity"
         case let .illConditioned(message): return message
+        case let .tooLarge(message): return message
         }
     }
 }
