@@ -181,3 +181,23 @@ struct HierarchyTests {
         #expect(seconds < 120)
     }
 }
+
+@Suite("Reconciled intervals")
+struct HierarchyIntervalTests {
+    @Test func intervalsMoveWithTheMean() throws {
+        let h = try HierarchyTests.grouped()
+        let base = (0..<h.count).map { [Double($0 % 4) + 1, 2] }
+        let r = try h.reconcile(base, method: .bottomUp)
+        let lower = base.map { $0.map { $0 - 1 } }, upper = base.map { $0.map { $0 + 1 } }
+        let shifted = try r.shiftedIntervals(lower: lower, upper: upper, base: base)
+        for i in 0..<h.count {
+            for s in 0..<2 {
+                #expect(abs(shifted.lower[i][s] - (r.mean[i][s] - 1)) < 1e-12)
+                #expect(abs(shifted.upper[i][s] - (r.mean[i][s] + 1)) < 1e-12)
+            }
+        }
+        let clipped = try r.shiftedIntervals(lower: base.map { $0.map { _ in -50 } }, upper: upper, base: base, nonnegative: true)
+        #expect(clipped.lower.joined().allSatisfy { $0 == 0 })
+        #expect(throws: HierarchyError.self) { try r.shiftedIntervals(lower: [], upper: upper, base: base) }
+    }
+}
