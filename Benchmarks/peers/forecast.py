@@ -16,6 +16,11 @@ series of a set.
 
 Restock runs on all cores as the library does; each statsforecast model runs alone with n_jobs=1 and
 is timed on its own, after a warm-up that compiles its numba kernels.
+
+Options: `--series N` keeps N synthetic series spread evenly over the catalog (plus co2); `--quick` is
+a smoke run of 12 synthetic series without co2; `--peer-series N` fits statsforecast's AutoARIMA
+(season 52 takes it tens of seconds a series) on N series spread evenly over the run's series only,
+scales its seconds to all of them, and prints its accuracy and Restock's on that subset.
 """
 import argparse
 import math
@@ -43,6 +48,14 @@ def public_series():
     return [("co2", data.index, data.to_numpy(dtype=float))]
 
 
+def evenly_spaced(ids, count):
+    """`count` of `ids` spread evenly over the list (every category of the catalog is represented)."""
+    if count >= len(ids):
+        return ids
+    step = len(ids) / count
+    return [ids[int(k * step)] for k in range(count)]
+
+
 def prepare(restock, work, synthetic_limit, with_public):
     synthetic_path = os.path.join(work, "synthetic.csv")
     completed = subprocess.run([restock, "prepare", f"out={synthetic_path}"], capture_output=True, text=True)
@@ -50,13 +63,13 @@ def prepare(restock, work, synthetic_limit, with_public):
         sys.exit(f"bench: bench-forecast prepare failed:\n{completed.stderr}")
     frame = pd.read_csv(synthetic_path, dtype={"set": str, "series": str, "week": str})
     if synthetic_limit is not None:
-        keep = frame.series.drop_duplicates().iloc[:synthetic_limit]
+        keep = evenly_spaced(list(frame.series.drop_duplicates()), synthetic_limit)
         frame = frame[frame.series.isin(keep)]
     lines = ["set,series,week,value"]
     lines += [f"{s},{i},{w},{v}" for s, i, w, v in frame[["set", "series", "week", "value"]].itertuples(index=False)]
     if with_public:
         for name, weeks, values in public_series():
-            lines += [f"public,{name},{week:%Y-%m-%d},{value!r}" for week, value in zip(weeks, values)]
+            lines += [f"public,{name},{week:%Y-%m-%d},{float(value)!r}" for week, value in zip(weeks, values)]
     path = os.path.join(work, "series.csv")
     with open(path, "w") as file:
         file.write("\n".join(lines) + "\n")
@@ -138,7 +151,7 @@ def main():
     parser.add_argument("--restock", required=True)
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parser.add_argument("--work", default=os.path.join(root, ".build", "bench-forecast"))
-    parser.add_argument("--series", type=int, default=None, help="use only the first N synthetic series")
+    parser.add_argument("--series", type=int, default=None, help="use only N synthetic series, evenly spaced over the catalog")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 12 synthetic series, no public series")
     parser.add_argument("--peer-series", type=int, default=None,
                         help="time the slow peers (AutoARIMA) on every k-th series only, N of them, and scale the seconds")
@@ -174,8 +187,7 @@ def main():
         note = ""
         subset = ids
         if arguments.peer_series and peer == "statsforecast-autoarima" and arguments.peer_series < len(ids):
-            step = len(ids) / arguments.peer_series
-            subset = [ids[int(k * step)] for k in range(arguments.peer_series)]
+            subset = evenly_spaced(ids, arguments.peer_series)
         seconds, forecasts = run_peer(make, train[train.unique_id.isin(subset)])
         if len(subset) < len(ids):
             measured = seconds
