@@ -48,6 +48,7 @@ let package = Package(
         .executableTarget(name: "bench-plot", dependencies: ["Plot", "BenchSupport"], path: "Benchmarks/plot"),
         .executableTarget(name: "bench-stats", dependencies: ["Tabular", "Stats", "Forecast", "BenchSupport"], path: "Benchmarks/stats"),
         .executableTarget(name: "bench-inventory", dependencies: ["Inventory", "Optimize", "BenchSupport"], path: "Benchmarks/inventory"),
+        .executableTarget(name: "bench-forecast", dependencies: ["Inventory", "Tabular", "Forecast", "BenchSupport"], path: "Benchmarks/forecast"),
 
         // MARK: Scripts
         .executableTarget(
@@ -59,7 +60,7 @@ let package = Package(
         .executableTarget(name: "forecasting", dependencies: notebookScript, path: "scripts/forecasting"),
         .executableTarget(name: "allocation", dependencies: notebookScript, path: "scripts/allocation"),
         .executableTarget(name: "validation", dependencies: notebookScript, path: "scripts/validation"),
-        .executableTarget(name: "synth", dependencies: ["Inventory", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
+        .executableTarget(name: "synth", dependencies: ["Inventory", "Tabular", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
 
         // MARK: Tests
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
