@@ -53,7 +53,7 @@ struct Forecasting: ParsableCommand {
         notebook.section("Demand series")
         let sales = try Cleaning().clean(dataset.transactions).frame
         let calendar = try PlanningCalendar(transactions: sales, horizon: horizon)
-        let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0)) }
+        let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0, options: .init(textColumns: ["customer", "segment"]))) }
         let demand = try DemandSeriesSet(transactions: sales, calendar: calendar, level: level, selection: selection,
                                          locations: dataset.manifest.locations, segments: segments)
         let intermittent = demand.series.filter { $0.averageDemandInterval > 1.32 }.count

@@ -35,11 +35,11 @@ struct Validation: ParsableCommand {
         let transfersURL = try options.stageOutput("transfers.csv", writtenBy: "allocation")
         let forecastsURL = options.outputDirectory.appendingPathComponent("forecasts.csv")
         let forecasts = FileManager.default.fileExists(atPath: forecastsURL.path)
-            ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: forecastsURL)) : nil
+            ? try ValidationInputs.forecastHorizon(AllocationPlan.readForecasts(contentsOf: forecastsURL)) : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         let money = Money(symbol: dataset.manifest.currency)
-        let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL))
-        let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL))
+        let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL, options: .init(textColumns: ["sku", "location", "region", "kind"])))
+        let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL, options: .init(textColumns: ["sku", "from", "to"])))
         let weeks = horizon ?? forecasts?.weeks ?? 8
         for url in [options.manifestURL, dataset.manifest.transactions.file, allocationURL, transfersURL] { try notebook.recordInput(url) }
         for (name, value) in [("horizon", "\(weeks) weeks"), ("review", "every \(reviewDays) days"), ("lead time", "\(leadTime) days"),
