@@ -18,6 +18,10 @@ public enum ExtendedTicks {
     public static func ticks(from lower: Double, to upper: Double, count: Int, onlyLoose: Bool = false) -> [Double] {
         var (dmin, dmax) = (min(lower, upper), max(lower, upper))
         if !dmin.isFinite || !dmax.isFinite { (dmin, dmax) = (0, 1) }
+        // A range wider than the largest double: the ticks of its halves, doubled.
+        if !(dmax - dmin).isFinite {
+            return ticks(from: dmin / 2, to: dmax / 2, count: count, onlyLoose: onlyLoose).map { $0 * 2 }
+        }
         if dmax - dmin < 1e-12 * max(1, abs(dmax)) {
             let pad = dmin == 0 ? 1 : abs(dmin) * 0.1
             (dmin, dmax) = (dmin - pad, dmax + pad)
