@@ -62,6 +62,12 @@ let package = Package(
         .executableTarget(name: "validation", dependencies: notebookScript, path: "scripts/validation"),
         .executableTarget(name: "synth", dependencies: ["Inventory", "Tabular", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "scripts/synth"),
 
+        // MARK: Fuzz targets (scripts/fuzz builds them with libFuzzer; a plain build replays files)
+        .target(name: "FuzzSupport", path: "Tests/Fuzz/Support"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["Tabular", "FuzzSupport"], path: "Tests/Fuzz/csv"),
+        .executableTarget(name: "fuzz-manifest", dependencies: ["Inventory", "FuzzSupport"], path: "Tests/Fuzz/manifest"),
+        .executableTarget(name: "fuzz-dataset", dependencies: ["Inventory", "FuzzSupport"], path: "Tests/Fuzz/dataset"),
+
         // MARK: Tests
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),

@@ -61,16 +61,26 @@ import Testing
 
     // MARK: - Missing values
 
-    @Test func missingTokensAreMissingInEveryType() throws {
+    @Test func missingTokensAreMissingInNumbersAndOnlyEmptyInText() throws {
         let frame = try read("i,d,s\n1,2.5,x\nNA,N/A,null\n,NaN,NULL\n3,,\n")
         #expect(try frame["i", Int.self] == [1, nil, nil, 3])
         #expect(try frame["d", Double.self] == [2.5, nil, nil, nil])
-        #expect(try frame["s", String.self] == ["x", nil, nil, nil])
+        #expect(try frame["s", String.self] == ["x", "null", "NULL", nil])
+    }
+
+    @Test func codesSpelledLikeMissingTokensStayCodesInDeclaredText() throws {
+        let frame = try read("sku,units\nNA,1\nNULL,2\nN/A,3\n000001,4\n,5\n") { $0.types["sku"] = .string }
+        #expect(try frame["sku", String.self] == ["NA", "NULL", "N/A", "000001", nil])
+    }
+
+    @Test func pandasMissingTextIsAnOption() throws {
+        let frame = try read("s\nx\nNA\nnull\n") { $0.missingTextValues = $0.missingValues }
+        #expect(try frame["s", String.self] == ["x", nil, nil])
     }
 
     @Test func quotedTokensAreText() throws {
         let frame = try read("s\n\"NA\"\nNA\n\"\"\n")
-        #expect(try frame["s", String.self] == ["NA", nil, ""])
+        #expect(try frame["s", String.self] == ["NA", "NA", ""])
         // In a numeric column a quoted empty field can only be missing.
         let numbers = try read("n\n1\n\"\"\n\"3\"\n")
         #expect(try numbers["n", Int.self] == [1, nil, 3])
@@ -83,9 +93,12 @@ import Testing
     }
 
     @Test func allMissingColumnIsText() throws {
-        let frame = try read("a,b\n1,\n2,NA\n")
+        let frame = try read("a,b\n1,\n2,\n")
         #expect(try frame["b"].type == .string)
         #expect(try frame["b"].missingCount == 2)
+        // A token skipped by inference is a value once the column is text.
+        let tokens = try read("a,b\n1,\n2,NA\n")
+        #expect(try tokens["b", String.self] == [nil, "NA"])
     }
 
     // MARK: - Inference over the whole column
@@ -268,10 +281,10 @@ import Testing
         return (url, rows)
     }
 
-    /// Files are mapped when their last page has room for the tokenizer's padding, and read
-    /// (in parallel parts when large) otherwise: both must give the same frame.
+    /// Files are read in one pass, or in parallel parts when large (into a huge-page buffer), at
+    /// every size modulo the page: all must give the frame the same bytes give from memory.
     @Test(arguments: [(5 << 20, 0), (5 << 20, 4090), (5 << 20, 100), (100_000, 0), (100_000, 2000)])
-    func mappedAndReadFilesAgree(minimum: Int, remainder: Int) throws {
+    func filesAndMemoryAgree(minimum: Int, remainder: Int) throws {
         let (url, rows) = try Self.file(minimum: minimum, remainder: remainder)
         defer { try? FileManager.default.removeItem(at: url) }
         let frame = try DataFrame(contentsOfCSVFile: url)

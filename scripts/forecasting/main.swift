@@ -65,7 +65,7 @@ struct Forecasting: ParsableCommand {
         notebook.section("Demand series")
         let sales = try notebook.cleanTransactions(of: dataset, options: options).frame
         let calendar = try PlanningCalendar(transactions: sales, horizon: horizon, weekStart: dataset.manifest.transactions.weekStart)
-        let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0)) }
+        let segments = try segmentsURL.map { try DemandSeriesSet.segmentMap(DataFrame(contentsOfCSVFile: $0, options: .init(textColumns: ["customer", "segment"]))) }
         let demand = try DemandSeriesSet(transactions: sales, calendar: calendar, level: level, selection: selection,
                                          seriesLimit: topSeries, locations: dataset.manifest.locations, segments: segments)
         let measure = dataset.manifest.transactions.measure

@@ -160,6 +160,7 @@ struct Gallery: ParsableCommand {
         var options = CSVReadingOptions()
         options.types["InvoiceNo"] = .string
         options.types["StockCode"] = .string
+        options.types["CustomerID"] = .string
         let raw = try CSVReader(options: options).read(path: data)
         // Cancellations, postage, fees and manual adjustments are not sales of products; a month the
         // file covers only in part (December 2011 stops on the 9th) would read as a slump.

@@ -36,12 +36,12 @@ struct Validation: ParsableCommand {
         let transfersURL = try output.stageOutput("transfers.csv", writtenBy: "allocation")
         let forecastsURL = output.url.appendingPathComponent("forecasts.csv")
         let forecasts = FileManager.default.fileExists(atPath: forecastsURL.path)
-            ? try ValidationInputs.forecastHorizon(DataFrame(contentsOfCSVFile: output.stageOutput("forecasts.csv", writtenBy: "forecasting"))) : nil
+            ? try ValidationInputs.forecastHorizon(AllocationPlan.readForecasts(contentsOf: output.stageOutput("forecasts.csv", writtenBy: "forecasting"))) : nil
         let dataset = try Dataset(contentsOf: options.manifestURL, transactionsPath: options.transactions)
         try dataset.manifest.requireAllocationInputs()
         let money = Money(symbol: dataset.manifest.currency)
-        let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL))
-        let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL))
+        let placements = try ValidationInputs.placements(DataFrame(contentsOfCSVFile: allocationURL, options: .init(textColumns: ["sku", "location", "region", "kind"])))
+        let transfers = try ValidationInputs.transfers(DataFrame(contentsOfCSVFile: transfersURL, options: .init(textColumns: ["sku", "from", "to"])))
         let weeks = horizon ?? forecasts?.weeks ?? 8
         for url in [options.manifestURL, dataset.manifest.transactions.file, allocationURL, transfersURL] { try notebook.recordInput(url) }
         for (name, value) in [("horizon", "\(weeks) weeks"), ("review", "every \(reviewDays) days"), ("lead time", "\(leadTime) days"),

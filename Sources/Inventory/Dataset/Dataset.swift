@@ -269,12 +269,14 @@ public struct Dataset: Sendable {
             found = true
         }
         if let source = manifest.stock {
-            let frame = try read(source.file, options: CSVReadingOptions(), keyOf: { _ in "stock" })
+            let keys = ["sku": source.sku, "location": source.location]
+            let frame = try read(source.file, options: CSVReadingOptions(textColumns: keys.values),
+                                 keyOf: { column in "stock." + (keys.first { $0.value == column }?.key ?? "path") })
             try append(frame, location: nil, source: source, file: source.file, key: "stock")
         }
         for (index, location) in manifest.locations.enumerated() {
             guard let file = location.stockFile else { continue }
-            let frame = try read(file, options: CSVReadingOptions(), keyOf: { _ in "locations[\(index)].stock" })
+            let frame = try read(file, options: CSVReadingOptions(textColumns: ["sku"]), keyOf: { _ in "locations[\(index)].stock.sku" })
             try append(frame, location: location.name, source: nil, file: file, key: "locations[\(index)].stock")
         }
         guard found else { return nil }

@@ -40,11 +40,17 @@ enum CellFormat {
     /// An integer with thousands separators: 1,234,567.
     static func grouped(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
-    /// A double with `decimals` decimals, thousands separated, with no "-0".
+    /// A double with `decimals` decimals, thousands separated, with no "-0"; "inf" and "-inf" for
+    /// infinities, "" for NaN. Any finite value prints, however large (1e308 has 309 digits).
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value > 0 ? "inf" : value < 0 ? "-inf" : "" }
         let scale = pow10(decimals)
         let rounded = (abs(value) * scale).rounded() / scale
+        // Past 2^53 a double has no fraction and an integer conversion may overflow: print its digits.
+        guard rounded < 0x1p53, rounded * scale < 0x1p53 else {
+            let text = DigitGrouping.grouped(abs(value), decimals: decimals)
+            return value < 0 ? "-" + text : text
+        }
         let whole = Int(rounded.rounded(.down))
         var text = grouped(whole)
         if decimals > 0 {

@@ -24,7 +24,8 @@ struct HeatmapLayer: Layer {
         var lower = finite.min() ?? 0, upper = finite.max() ?? 1
         if let center {
             let reach = max(abs(upper - center), abs(center - lower))
-            (lower, upper) = (center - reach, center + reach)
+            // A reach past the largest double (center 0, values near ±1e308) keeps the finite extremes.
+            if (center - reach).isFinite, (center + reach).isFinite { (lower, upper) = (center - reach, center + reach) }
         }
         if upper <= lower { (lower, upper) = (lower - 0.5, upper + 0.5) }
         return (lower, upper)
@@ -55,7 +56,8 @@ struct HeatmapLayer: Layer {
             for (column, value) in rowValues.enumerated() {
                 let left = columns.start(of: column).rounded(), right = columns.start(of: column + 1).rounded()
                 let cell = Rect(x: left, y: top, width: right - left, height: bottom - top)
-                let color = map.color(at: value.isFinite ? (value - lower) / (upper - lower) : .nan)
+                // In halves (exact), so that a range wider than the largest double still has fractions.
+                let color = map.color(at: value.isFinite ? (value / 2 - lower / 2) / (upper / 2 - lower / 2) : .nan)
                 context.canvas.fill(cell, color: color)
                 guard let annotation, value.isFinite else { continue }
                 let text = annotation.string(value)

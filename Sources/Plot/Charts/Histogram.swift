@@ -65,11 +65,18 @@ struct HistogramLayer: Layer {
             var freedman = 1
             if iqr > 0 {
                 let width = 2 * iqr / cbrt(n)
-                freedman = Int(((upper - lower) / width).rounded(.up))
+                // Compared before converting: a range near the largest double gives an infinite ratio.
+                let ratio = ((upper - lower) / width).rounded(.up)
+                freedman = ratio.isNaN || ratio > 200 ? 200 : Int(ratio)
             }
             count = min(200, max(1, sturges, freedman))
         }
         let width = (upper - lower) / Double(count)
+        guard width.isFinite else {
+            // A range wider than the largest double (-1e308 to 1e308): steps of half a bin.
+            let half = (upper / 2 - lower / 2) / Double(count)
+            return (0...count).map { $0 == count ? upper : lower + Double($0) * half + Double($0) * half }
+        }
         return (0...count).map { $0 == count ? upper : lower + Double($0) * width }
     }
 
@@ -78,9 +85,12 @@ struct HistogramLayer: Layer {
         guard edges.count > 1, let lower = edges.first, let upper = edges.last else { return [] }
         let bins = edges.count - 1
         var counts = [Double](repeating: 0, count: bins)
-        let scale = Double(bins) / (upper - lower)
+        let scale = Double(bins) / (upper / 2 - lower / 2)
         for value in values where value.isFinite && value >= lower && value <= upper {
-            var bin = min(bins - 1, Int((value - lower) * scale))
+            // The position is a fraction of the bins, or NaN or infinite for a range of a few
+            // subnormals: pinned to the bins before converting.
+            let position = (value / 2 - lower / 2) * scale
+            var bin = position.isNaN ? 0 : Int(min(Double(bins - 1), max(0, position)))
             // Correct for rounding right at an edge.
             if bin > 0, value < edges[bin] { bin -= 1 }
             if bin < bins - 1, value >= edges[bin + 1] { bin += 1 }
@@ -106,8 +116,8 @@ extension Panel {
     /// Several histograms on one panel are drawn translucent and named in the legend.
     /// - Throws: ``PlotError/invalidValue(chart:argument:reason:)`` for fewer than one bin.
     public mutating func histogram(_ values: [Double], bins: Int? = nil, name: String? = nil, color: Color? = nil) throws {
-        if let bins, bins < 1 {
-            throw PlotError.invalidValue(chart: "histogram", argument: "bins \(bins)", reason: "must be at least 1")
+        if let bins, bins < 1 || bins > 100_000 {
+            throw PlotError.invalidValue(chart: "histogram", argument: "bins \(bins)", reason: "must be from 1 to 100,000")
         }
         let edges = HistogramLayer.binEdges(values, bins: bins)
         let counts = HistogramLayer.counts(values, edges: edges)

@@ -15,9 +15,14 @@ public struct LinearScale: Sendable, Equatable {
         self.rangeEnd = rangeEnd
     }
 
-    /// The pixel position of `value`; NaN stays NaN.
+    /// The pixel position of `value`; NaN stays NaN. A domain wider than the largest double
+    /// (-1e308 to 1e308) is mapped through halves, and a value beyond ±10^6 pixels is pinned
+    /// there, so that every position converts to a pixel index.
     public func position(of value: Double) -> Double {
-        rangeStart + (value - lower) / (upper - lower) * (rangeEnd - rangeStart)
+        var fraction = (value - lower) / (upper - lower)
+        if !fraction.isFinite, !value.isNaN { fraction = (value / 2 - lower / 2) / (upper / 2 - lower / 2) }
+        let position = rangeStart + fraction * (rangeEnd - rangeStart)
+        return position.isNaN ? position : Swift.min(Swift.max(position, -1e6), 1e6)
     }
 
     /// The data value at pixel `position`.

@@ -18,8 +18,13 @@ public enum ExtendedTicks {
     public static func ticks(from lower: Double, to upper: Double, count: Int, onlyLoose: Bool = false) -> [Double] {
         var (dmin, dmax) = (min(lower, upper), max(lower, upper))
         if !dmin.isFinite || !dmax.isFinite { (dmin, dmax) = (0, 1) }
+        // A range wider than the largest double: the ticks of its halves, doubled.
+        if !(dmax - dmin).isFinite {
+            return ticks(from: dmin / 2, to: dmax / 2, count: count, onlyLoose: onlyLoose).map { $0 * 2 }
+        }
         if dmax - dmin < 1e-12 * max(1, abs(dmax)) {
-            let pad = dmin == 0 ? 1 : abs(dmin) * 0.1
+            // A tenth of a subnormal value is zero: such a value gets the pad of zero.
+            let pad = abs(dmin) * 0.1 > 0 ? abs(dmin) * 0.1 : 1
             (dmin, dmax) = (dmin - pad, dmax + pad)
         }
         guard let best = search(dmin: dmin, dmax: dmax, m: max(2, count), onlyLoose: onlyLoose) else {
@@ -62,6 +67,7 @@ public enum ExtendedTicks {
                         break
                     }
                     let delta = (dmax - dmin) / (k + 1) / j / q
+                    guard delta > 0, delta.isFinite else { break }
                     var z = Int(Foundation.log10(delta).rounded(.up))
                     while z < 400 {
                         let step = j * q * Foundation.pow(10, Double(z))

@@ -1,6 +1,10 @@
 import CZlib
 
 extension CSVBytes {
+    /// The most a deflate stream of `compressed` bytes can inflate to: 1,032 bytes for each byte
+    /// (258-byte matches in 2 bits), plus a margin.
+    static func largestInflatedSize(_ compressed: Int) -> Int { compressed * 1032 + 1024 }
+
     /// Whether the bytes start with the gzip magic number 1f 8b.
     var isGzip: Bool { count >= 2 && base[0] == 0x1F && base[1] == 0x8B }
 
@@ -10,11 +14,12 @@ extension CSVBytes {
     /// - Parameter file: the path named in errors.
     /// - Throws: ``CSVError/Kind/corruptGzip(reason:)`` for a corrupt or truncated stream.
     func gunzipped(file: String) throws -> CSVBytes {
-        // The trailer holds the uncompressed size modulo 2^32 of the last member: a good first guess.
+        // The trailer holds the uncompressed size modulo 2^32 of the last member: a good first guess
+        // when deflate could have made it (a corrupt one would have a tiny file claim 4 GiB).
         var guess = count * 4
         if count >= 18 {
             let trailer = (0..<4).reduce(0) { $0 | Int(base[count - 4 + $1]) << (8 * $1) }
-            if trailer > count { guess = trailer }
+            if trailer > count, trailer <= Self.largestInflatedSize(count) { guess = trailer }
         }
         let output = CSVBytes(capacity: guess + 1)
         var stream = z_stream()

@@ -21,7 +21,7 @@ final class CSVBytes: @unchecked Sendable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count: Int
     private(set) var capacity: Int
-    /// The length of the file mapping `base` points into, or 0 when `base` was allocated.
+    /// The length of the anonymous mapping `base` starts, or 0 when `base` came from `allocate`.
     private var mappedLength = 0
 
     /// Bytes kept after the content: a line feed the tokenizer's scans stop at, and zeros so that
@@ -30,9 +30,27 @@ final class CSVBytes: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = Swift.max(1, capacity)
-        base = .allocate(capacity: self.capacity + Self.padding)
+        (base, mappedLength) = Self.allocate(self.capacity + Self.padding)
         count = 0
         seal()
+    }
+
+    /// Memory for `bytes` bytes: from `malloc` when small; a large buffer is an anonymous mapping
+    /// that asks for transparent huge pages, which makes filling it several times faster (the kernel
+    /// zeroes and maps 2 MiB at a time rather than faulting in 4 KiB pages one by one).
+    private static func allocate(_ bytes: Int) -> (UnsafeMutablePointer<UInt8>, mappedLength: Int) {
+        #if os(Linux)
+        if bytes >= 1 << 21,
+           let address = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), address != MAP_FAILED {
+            _ = madvise(address, bytes, MADV_HUGEPAGE)
+            return (address.assumingMemoryBound(to: UInt8.self), bytes)
+        }
+        #endif
+        return (.allocate(capacity: bytes), 0)
+    }
+
+    private static func release(_ base: UnsafeMutablePointer<UInt8>, mappedLength: Int) {
+        if mappedLength > 0 { munmap(base, mappedLength) } else { base.deallocate() }
     }
 
     /// Writes the padding after the content.
@@ -48,42 +66,19 @@ final class CSVBytes: @unchecked Sendable {
         seal()
     }
 
-    /// The file's pages mapped copy-on-write: no copy and no zeroed buffer. The padding is written
-    /// into the last page, past the file's end, so the file's size must leave room for it there.
-    private init?(mapping descriptor: Int32, size: Int) {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        guard page > 0, size > 0, size % page != 0, size % page <= page - Self.padding else { return nil }
-        var flags = MAP_PRIVATE
-        #if os(Linux)
-        flags |= MAP_POPULATE
-        #endif
-        // Read-only, so that populating does not copy every page; only the last page, which takes
-        // the padding, becomes writable (and is copied).
-        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0), address != MAP_FAILED else { return nil }
-        let lastPage = (size - 1) / page * page
-        guard mprotect(address + lastPage, size - lastPage, PROT_READ | PROT_WRITE) == 0 else {
-            munmap(address, size)
-            return nil
-        }
-        base = address.assumingMemoryBound(to: UInt8.self)
-        count = size
-        capacity = size
-        mappedLength = size
-        seal()
-    }
-
     deinit {
-        if mappedLength > 0 { munmap(base, mappedLength) } else { base.deallocate() }
+        Self.release(base, mappedLength: mappedLength)
     }
 
     /// Makes room for at least `minimum` bytes, keeping the content.
     func reserve(_ minimum: Int) {
-        guard minimum > capacity, mappedLength == 0 else { return }
+        guard minimum > capacity else { return }
         let newCapacity = Swift.max(minimum, capacity * 2)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.padding)
+        let (newBase, newLength) = Self.allocate(newCapacity + Self.padding)
         newBase.update(from: base, count: count)
-        base.deallocate()
+        Self.release(base, mappedLength: mappedLength)
         base = newBase
+        mappedLength = newLength
         capacity = newCapacity
     }
 
@@ -104,8 +99,16 @@ final class CSVBytes: @unchecked Sendable {
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    /// Reads the whole file at `path`; a large regular file is read in parts on all cores (the
-    /// kernel's copy and the page faults of the buffer then run in parallel).
+    /// A failure code of the parallel read, apart from every `errno`: the file ended early.
+    private static let shrank: Int32 = -1
+
+    /// Reads the whole file at `path` with `read(2)` into an owned buffer; a large regular file is
+    /// read in parts on all cores (the kernel's copy and the page faults of the buffer then run in
+    /// parallel).
+    ///
+    /// The file is never memory-mapped: a mapped file that another process truncates while it is
+    /// parsed kills the process with SIGBUS. Read into memory, a file that shrinks while it is read
+    /// is an error (``CSVError/Kind/unreadable(reason:)``) and one that shrinks afterwards is harmless.
     static func read(path: String) throws -> CSVBytes {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -120,9 +123,6 @@ final class CSVBytes: @unchecked Sendable {
         }
         if status.st_mode & S_IFMT == S_IFDIR { throw CSVError(.unreadable(reason: "it is a directory"), file: path) }
         let size = Int(status.st_size)
-        if status.st_mode & S_IFMT == S_IFREG, size >= 1 << 16, let mapped = CSVBytes(mapping: descriptor, size: size) {
-            return mapped
-        }
         let bytes = CSVBytes(capacity: size + 1)
         if status.st_mode & S_IFMT == S_IFREG, size >= 1 << 22 {
             let parts = Swift.max(1, Swift.min(System.activeProcessorCount * 2, 16))
@@ -138,14 +138,15 @@ final class CSVBytes: @unchecked Sendable {
                     let got = pread(descriptor, base.base + offset, end - offset, off_t(offset))
                     if got < 0, errno == EINTR { continue }
                     if got <= 0 {
-                        shared.buffer[part] = got == 0 ? EIO : errno
+                        shared.buffer[part] = got == 0 ? Self.shrank : errno
                         return
                     }
                     offset += got
                 }
             }
             if let failure = failures.first(where: { $0 != 0 }) {
-                throw CSVError(.unreadable(reason: String(cString: strerror(failure))), file: path)
+                let reason = failure == Self.shrank ? "the file shrank while it was read" : String(cString: strerror(failure))
+                throw CSVError(.unreadable(reason: reason), file: path)
             }
             bytes.didAppend(size)
             // The file may have grown since fstat: read the rest sequentially.

@@ -75,7 +75,10 @@ struct CSVColumnBuilder: Sendable {
     let index: Int
     let name: String
     let file: String
+    /// Missing in columns of numbers, booleans and dates.
     let missing: CSVMissingTokens
+    /// Missing in text columns.
+    let missingText: CSVMissingTokens
 
     /// Where a conversion stopped: the row and span of the value that did not fit.
     struct Stop: Error {
@@ -210,7 +213,7 @@ struct CSVColumnBuilder: Sendable {
     private func strings() throws -> ColumnData {
         let base = bytes.base
         let encoder = CSVStringEncoder()
-        let missing = self.missing
+        let missing = self.missingText
         // Neighbouring rows often repeat a value (the lines of one invoice): compare with the
         // previous field before hashing.
         var previousStart = 0, previousLength = -1

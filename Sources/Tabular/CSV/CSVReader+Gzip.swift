@@ -37,10 +37,12 @@ final class InflateProgress: @unchecked Sendable {
 }
 
 extension CSVBytes {
-    /// The uncompressed size the gzip trailer states (modulo 2^32, of the last member).
+    /// The uncompressed size the gzip trailer states (modulo 2^32, of the last member), when deflate
+    /// could have made it from this many bytes; nil otherwise (a corrupt trailer).
     var gzipTrailerSize: Int? {
         guard isGzip, count >= 18 else { return nil }
-        return (0..<4).reduce(0) { $0 | Int(base[count - 4 + $1]) << (8 * $1) }
+        let size = (0..<4).reduce(0) { $0 | Int(base[count - 4 + $1]) << (8 * $1) }
+        return size <= Self.largestInflatedSize(count) ? size : nil
     }
 
     /// Inflates `compressed` into this buffer's capacity, never growing it (the tokenizing thread

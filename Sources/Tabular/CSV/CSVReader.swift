@@ -29,11 +29,13 @@ import Foundation
 ///     (``CSVError/Kind/invalidDate``) unless another value makes the column text.
 ///   - a column mixing integers and doubles is double, dates and date-times dateTime, anything
 ///     else string; a column with no value at all is text.
-/// - Missing values: unquoted ``CSVReadingOptions/missingValues`` tokens.
+/// - Missing values: unquoted ``CSVReadingOptions/missingValues`` tokens in columns of numbers,
+///   booleans and dates; in text columns only ``CSVReadingOptions/missingTextValues`` (by default
+///   the empty field), so that a code `NA` stays a code.
 /// - Errors: every malformed input throws a ``CSVError`` naming the file, the physical line, the
 ///   column, the value and what was expected.
 ///
-/// - Complexity: O(bytes). The file is mapped (or inflated) once; the bytes are tokenized on all
+/// - Complexity: O(bytes). The file is read (or inflated) once into memory; the bytes are tokenized on all
 ///   cores into field spans (8 bytes per field), then the columns are converted on all cores from
 ///   the spans, a column whose inferred type widens being converted again from its spans, never
 ///   from the file.
@@ -156,10 +158,11 @@ public struct CSVReader: Sendable {
     private func buildColumns(bytes: CSVBytes, chunks: [CSVTokenizer.Chunk], names: [String], file: String) throws -> [Column] {
         let rows = chunks.reduce(0) { $0 + $1.table.rows }
         let missing = CSVMissingTokens(options.missingValues)
+        let missingText = CSVMissingTokens(options.missingTextValues)
         let options = self.options
         let builders = names.indices.map { index in
             CSVColumnBuilder(bytes: bytes, spans: ColumnSpans(tables: chunks.map(\.table), column: index), rows: rows,
-                             index: index, name: names[index], file: file, missing: missing)
+                             index: index, name: names[index], file: file, missing: missing, missingText: missingText)
         }
         let slots = UnsafeMutableBufferPointer<Result<Column, CSVError>?>.allocate(capacity: builders.count)
         slots.initialize(repeating: nil)

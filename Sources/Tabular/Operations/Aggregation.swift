@@ -8,7 +8,8 @@
 /// `UnitPrice_q0.9`; `.count()` (rows per group) is named `count`. Pass `as:` for another name.
 ///
 /// Missing values (and NaN) are skipped, as pandas does: a group's sum of no values is 0, its mean,
-/// min, max, median, quantile, first and last are missing, and its std needs two values.
+/// min, max, median, quantile, first and last are missing, and its std needs two values. A sum of
+/// integers that overflows Int64 is a column of doubles rather than a wrapped-around integer.
 public struct Aggregation: Sendable, Hashable {
     /// What an aggregation computes per group.
     public enum Function: Sendable, Hashable {
@@ -146,9 +147,15 @@ enum GroupKernels {
                 let (sums, _) = kahanSums(values, codes: codes, missing: missing, groupCount: groupCount)
                 return Column(name: "", data: .double(sums, missing: nil))
             case let .integer(values, _):
-                return Column(name: "", data: .integer(integerSums(values, codes: codes, missing: missing, groupCount: groupCount), missing: nil))
+                if let sums = integerSums(values, codes: codes, missing: missing, groupCount: groupCount) {
+                    return Column(name: "", data: .integer(sums, missing: nil))
+                }
+                // A sum past Int64 (where numpy and pandas wrap around silently): summed as doubles.
+                let (sums, _) = kahanSums(values.map(Double.init), codes: codes, missing: missing, groupCount: groupCount)
+                return Column(name: "", data: .double(sums, missing: nil))
             case let .boolean(values, _):
-                return Column(name: "", data: .integer(integerSums(values.map { $0 ? 1 : 0 }, codes: codes, missing: missing, groupCount: groupCount), missing: nil))
+                let sums = integerSums(values.map { $0 ? 1 : 0 }, codes: codes, missing: missing, groupCount: groupCount) ?? []
+                return Column(name: "", data: .integer(sums, missing: nil))
             default:
                 try numericOnly()
                 return column
@@ -247,20 +254,27 @@ enum GroupKernels {
         return (sums, counts)
     }
 
-    static func integerSums(_ values: [Int], codes: [Int32], missing: [Bool]?, groupCount: Int) -> [Int] {
+    /// Per-group integer sums, or nil when one overflows Int64.
+    static func integerSums(_ values: [Int], codes: [Int32], missing: [Bool]?, groupCount: Int) -> [Int]? {
         var sums = [Int](repeating: 0, count: groupCount)
+        var overflowed = false
         values.withUnsafeBufferPointer { values in
             codes.withUnsafeBufferPointer { codes in
                 sums.withUnsafeMutableBufferPointer { sums in
+                    @inline(__always) func add(_ row: Int) {
+                        let (sum, overflow) = sums[Int(codes[row])].addingReportingOverflow(values[row])
+                        sums[Int(codes[row])] = sum
+                        overflowed = overflowed || overflow
+                    }
                     if let missing {
-                        for row in 0..<codes.count where codes[row] >= 0 && !missing[row] { sums[Int(codes[row])] &+= values[row] }
+                        for row in 0..<codes.count where codes[row] >= 0 && !missing[row] { add(row) }
                     } else {
-                        for row in 0..<codes.count where codes[row] >= 0 { sums[Int(codes[row])] &+= values[row] }
+                        for row in 0..<codes.count where codes[row] >= 0 { add(row) }
                     }
                 }
             }
         }
-        return sums
+        return overflowed ? nil : sums
     }
 
     /// Sample variances (ddof 1) by two passes: the mean, then the squared deviations from it.
