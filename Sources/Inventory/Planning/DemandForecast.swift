@@ -19,6 +19,17 @@ import Foundation
 /// Naive is scored on the same origins as the benchmark of MASE comparisons, but is a candidate
 /// only for regular (not intermittent) series shorter than two years.
 ///
+/// With ``DemandAggregates`` (``run(_:aggregates:progress:)``), every series also gets one
+/// profile-adjusted candidate per aggregate level in ``profileLevels`` — AutoETS for regular series,
+/// SBA for intermittent ones, on the history divided by the yearly profile of the SKU's category in
+/// its region, of its category, or of the network (``SeasonallyAdjusted``) — so the backtest picks
+/// the level as it picks the model. The rolling origins all sit in the weeks just before the
+/// cutoff, one season: they cannot tell a model that knows December from one blind to it when the
+/// forecast reaches December. So with profiles the backtest adds an origin a year (52 weeks)
+/// before the end of the history, scored on the same weeks last year as the forecast covers this
+/// year. Its profile comes from the whole training aggregate minus the series itself: the shape of
+/// the group is treated as known, and the question scored is whether this series follows it.
+///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
 /// every candidate failed, or every candidate scored an infinite MASE because an early training
@@ -43,6 +54,11 @@ public struct DemandForecast: Sendable {
     /// Models offered to regular (not intermittent) series after AutoETS: non-seasonal auto-ARIMA
     /// (Hyndman & Khandakar 2008) by default.
     public var regularCandidates: [any Forecaster] = [AutoARIMA()]
+    /// The aggregate levels whose profiles adjust candidates when ``run(_:aggregates:progress:)`` has
+    /// aggregates.
+    public var profileLevels: [AggregateLevel] = AggregateLevel.allCases
+    /// The lag of the extra backtest origin when profiles are used: one year of weeks.
+    public var lookbackOrigin: Int = 52
 
     public init(horizon: Int, origins: Int = 3, step: Int? = nil, seasonalPeriod: Int = 52,
                 intermittencyThreshold: Double = 1.32, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42) {
@@ -70,7 +86,7 @@ public struct DemandForecast: Sendable {
         history.count >= 2 * seasonalPeriod
     }
 
-    /// The kinds of candidate sets; series of one kind are backtested together.
+    /// The kinds of plain candidate sets, by history length and intermittency.
     enum CandidateSet: Hashable, CaseIterable {
         case regular, intermittent, seasonalRegular, seasonalIntermittent
     }
@@ -106,49 +122,54 @@ public struct DemandForecast: Sendable {
         candidates(candidateSet(for: history)).map(\.name)
     }
 
-    /// Every candidate name any series can get, in a fixed order (for table columns).
+    /// Every candidate name any series can get, in a fixed order (for table columns): the plain
+    /// candidates, then the profile-adjusted ones by level.
     public var allCandidateNames: [String] {
         var names: [String] = []
         for set in CandidateSet.allCases {
             for name in candidates(set).map(\.name) where !names.contains(name) { names.append(name) }
+        }
+        for level in profileLevels {
+            for inner in [Self.profileInner(intermittent: false), Self.profileInner(intermittent: true)] {
+                let name = SeasonallyAdjusted(inner, profile: .flat, firstWeekStart: 0, label: level.rawValue).name
+                if !names.contains(name) { names.append(name) }
+            }
         }
         return names
     }
 
     /// Chooses a model for every series and forecasts, on both cores.
     ///
-    /// - Parameter progress: called with (done, total) as series finish.
+    /// - Parameters:
+    ///   - aggregates: the aggregates whose profiles give the profile-adjusted candidates; nil for
+    ///     the plain candidates only (and no look-back origin).
+    ///   - progress: called with (done, total) as series finish.
     /// - Returns: one ``SeriesForecast`` per series, in input order; the same inputs and seed give
     ///   the same results.
     /// - Throws: ``PlanningError`` for a horizon or origin count below 1.
-    public func run(_ series: [DemandSeries], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
+    public func run(_ series: [DemandSeries], aggregates: DemandAggregates? = nil,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
         guard horizon >= 1 else { throw PlanningError.invalid("the horizon must be at least one week, got \(horizon)") }
         guard origins >= 1 else { throw PlanningError.invalid("the backtest needs at least one origin, got \(origins)") }
-        let backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: .mase, seasonalPeriod: 1,
+        var backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: .mase, seasonalPeriod: 1,
                                 levels: levels, minimumTraining: max(2, 2 * horizon))
+        if aggregates != nil && !profileLevels.isEmpty { backtest.lookbackOrigins = [lookbackOrigin] }
         var results = [SeriesForecast?](repeating: nil, count: series.count)
-        var groups: [CandidateSet: [Int]] = [:]
-        for (i, s) in series.enumerated() {
-            if s.units.contains(where: { $0 > 0 }) {
-                groups[candidateSet(for: s.units), default: []].append(i)
-            } else {
-                results[i] = zeroForecast(s)
-            }
-        }
+        let members = series.indices.filter { series[$0].units.contains { $0 > 0 } }
+        for i in series.indices where !series[i].units.contains(where: { $0 > 0 }) { results[i] = zeroForecast(series[i]) }
         let total = series.count
-        let counter = ProgressCounter(start: total - groups.values.reduce(0) { $0 + $1.count }, total: total, report: progress)
+        let counter = ProgressCounter(start: total - members.count, total: total, report: progress)
         counter.report()
+        let histories = members.map { series[$0].units }
+        let planner = self
+        let chosen = backtest.evaluate(many: histories, candidatesFor: { position in
+            planner.candidates(for: series[members[position]], aggregates: aggregates)
+        }, progress: { _, _ in counter.advance() })
         // Naive is scored on every series as the benchmark; its share of the work is small.
-        for set in CandidateSet.allCases {
-            guard let members = groups[set], !members.isEmpty else { continue }
-            let histories = members.map { series[$0].units }
-            let models = candidates(set)
-            let chosen = backtest.evaluate(many: histories, candidates: models, progress: { _, _ in counter.advance() })
-            let benchmark = backtest.evaluate(many: histories, candidates: [Naive()])
-            for (position, index) in members.enumerated() {
-                let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
-                results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
-            }
+        let benchmark = backtest.evaluate(many: histories, candidates: [Naive()])
+        for (position, index) in members.enumerated() {
+            let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
+            results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
         }
         return results.enumerated().map { $1 ?? zeroForecast(series[$0]) }
     }
