@@ -1,0 +1,90 @@
+"""Reference values for the seasonal-profile tests of the Forecast module.
+
+Writes seasonal_profile.json next to this script: a synthetic weekly aggregate of 96 weeks (from
+Monday 2023-01-02) made as level x growth x a known yearly shape x log-normal noise, and the
+statsmodels OLS fit of log(aggregate) on a constant, a linear trend in years and K yearly Fourier
+pairs for every K, with the AICc Restock uses, the chosen K and the normalised factors. Run by
+`scripts/fixtures forecast`; the tests read the JSON and never run Python.
+"""
+import json
+import math
+
+import numpy as np
+import statsmodels.api as sm
+
+DAYS_PER_YEAR = 365.25
+FIRST = 19359  # 2023-01-02, days since 1970
+WEEKS = 96
+AHEAD = 8
+MAX_K = 20
+GRID = 1461
+
+
+def log_shape(day):
+    """The true log-factor before normalisation: a summer-winter swing and a Christmas peak."""
+    t = (np.asarray(day, float) / DAYS_PER_YEAR) % 1.0
+    swing = 0.2 * np.cos(2 * np.pi * (t - 0.05))
+    # A peak centred on 20 December, about two weeks wide, wrapped around the year.
+    centre = 354.0 / 365.25
+    distance = np.minimum(np.abs(t - centre), 1 - np.abs(t - centre))
+    peak = math.log(1.9) * np.exp(-0.5 * (distance / (12 / DAYS_PER_YEAR)) ** 2)
+    return swing + peak
+
+
+def fourier(days, k):
+    t = (np.asarray(days, float) / DAYS_PER_YEAR) % 1.0
+    cols = []
+    for j in range(1, k + 1):
+        cols += [np.sin(2 * np.pi * j * t), np.cos(2 * np.pi * j * t)]
+    return np.column_stack(cols) if cols else np.zeros((len(days), 0))
+
+
+def main():
+    rng = np.random.default_rng(20240607)
+    mids = FIRST + 7 * np.arange(WEEKS) + 3.5
+    growth = np.exp(0.08 * (mids - mids[0]) / DAYS_PER_YEAR)
+    noise = np.exp(rng.normal(0.0, 0.04, WEEKS))
+    aggregate = 5000.0 * growth * np.exp(log_shape(mids)) * noise
+
+    y = np.log(aggregate)
+    trend = (mids - mids.mean()) / DAYS_PER_YEAR
+    fits = []
+    largest = min(MAX_K, 26, (WEEKS - 6) // 2)
+    for k in range(0, largest + 1):
+        x = sm.add_constant(np.column_stack([trend, fourier(mids, k)]), has_constant="add")
+        p = x.shape[1]
+        if WEEKS - p < 3:
+            continue
+        res = sm.OLS(y, x).fit()
+        params = p + 1
+        aicc = WEEKS * math.log(res.ssr / WEEKS) + 2 * params + 2 * params * (params + 1) / (WEEKS - params - 1)
+        fits.append({"harmonics": k, "aicc": aicc, "coefficients": list(res.params[2:])})
+    best = min(fits, key=lambda f: f["aicc"])
+
+    grid = DAYS_PER_YEAR * np.arange(GRID) / GRID
+    def factors(coefficients, days):
+        k = len(coefficients) // 2
+        def s(d):
+            return fourier(d, k) @ np.asarray(coefficients) if k else np.zeros(len(d))
+        return np.exp(s(days)) / np.exp(s(grid)).mean()
+
+    weeks_mid = FIRST + 7 * np.arange(WEEKS + AHEAD) + 3.5
+    true = np.exp(log_shape(weeks_mid)) / np.exp(log_shape(grid)).mean()
+    fitted = factors(best["coefficients"], weeks_mid)
+    out = {
+        "first_week_start": FIRST,
+        "aggregate": list(aggregate),
+        "fits": fits,
+        "chosen_harmonics": best["harmonics"],
+        "factors": list(fitted),
+        "true_factors": list(true),
+        "max_relative_error_to_truth": float(np.max(np.abs(fitted / true - 1))),
+    }
+    with open("seasonal_profile.json", "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print("seasonal_profile.json: K =", best["harmonics"], "max relative error to truth", out["max_relative_error_to_truth"])
+
+
+if __name__ == "__main__":
+    main()
