@@ -7,13 +7,17 @@ import Forecast
 struct SeasonalProfileFixture: Decodable, Sendable {
     struct Fit: Decodable, Sendable {
         let harmonics: Int
+        /// Whether the two Christmas windows were regressors.
+        let holidays: Bool
         let aicc: Double
         let coefficients: [Double]
+        let holiday_coefficients: [Double]
     }
     let first_week_start: Int
     let aggregate: [Double]
     let fits: [Fit]
     let chosen_harmonics: Int
+    let chosen_holidays: Bool
     /// The chosen fit's factors for the 96 weeks and 8 more.
     let factors: [Double]
     /// The shape the aggregate was made with, normalised the same way.
@@ -29,11 +33,17 @@ struct SeasonalProfileFixture: Decodable, Sendable {
 struct SeasonalProfileTests {
     @Test func matchesStatsmodelsForEveryK() throws {
         let fixture = try SeasonalProfileFixture.load()
+        #expect(fixture.fits.count == 42)
         for fit in fixture.fits {
-            let profile = try SeasonalProfile(aggregate: fixture.aggregate, firstWeekStart: fixture.first_week_start, harmonics: fit.harmonics)
+            let profile = try SeasonalProfile(aggregate: fixture.aggregate, firstWeekStart: fixture.first_week_start, harmonics: fit.harmonics,
+                                              holidays: fit.holidays ? HolidayWindow.christmas : [])
+            let label = "K = \(fit.harmonics), holidays \(fit.holidays)"
             // QR against statsmodels' pinv: both exact to rounding on a well-conditioned design.
-            #expect(abs(profile.aicc - fit.aicc) < 1e-7, "K = \(fit.harmonics)")
-            for (a, b) in zip(profile.coefficients, fit.coefficients) { #expect(abs(a - b) < 1e-8, "K = \(fit.harmonics)") }
+            #expect(abs(profile.aicc - fit.aicc) < 1e-7, "\(label)")
+            #expect(profile.coefficients.count == fit.coefficients.count && profile.holidayCoefficients.count == fit.holiday_coefficients.count)
+            for (a, b) in zip(profile.coefficients + profile.holidayCoefficients, fit.coefficients + fit.holiday_coefficients) {
+                #expect(abs(a - b) < 1e-8, "\(label)")
+            }
         }
     }
 
@@ -41,6 +51,7 @@ struct SeasonalProfileTests {
         let fixture = try SeasonalProfileFixture.load()
         let profile = try SeasonalProfile(aggregate: fixture.aggregate, firstWeekStart: fixture.first_week_start)
         #expect(profile.harmonics == fixture.chosen_harmonics)
+        #expect(profile.holidays.isEmpty == !fixture.chosen_holidays)
         #expect(profile.weeksUsed == 96)
         let factors = profile.factors(firstWeekStart: fixture.first_week_start, count: fixture.factors.count)
         for (a, b) in zip(factors, fixture.factors) { #expect(abs(a / b - 1) < 1e-9) }
@@ -70,6 +81,36 @@ struct SeasonalProfileTests {
         #expect(abs(year.reduce(0, +) / 365 - 1) < 1e-3)
         let weeks = profile.factors(firstWeekStart: fixture.first_week_start, count: 52)
         #expect(abs(weeks.reduce(0, +) / 52 - 1) < 0.02)
+    }
+
+    @Test func holidayWindowsCountTheDaysOfEachWeek() {
+        let dec18of2023 = 19709, dec23of2024 = 20080
+        #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec18of2023) == 1)
+        #expect(HolidayWindow.christmasWeek.share(weekStartingOn: dec18of2023) == 0)
+        #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec23of2024) == 2.0 / 7)
+        #expect(HolidayWindow.christmasWeek.share(weekStartingOn: dec23of2024) == 5.0 / 7)
+        #expect(HolidayWindow.christmasWeek.contains(day: 19716))       // 2023-12-25
+        #expect(!HolidayWindow.christmasWeek.contains(day: 19723))      // 2024-01-01
+        #expect(HolidayWindow.beforeChristmas.contains(day: 11_306))    // 2000-12-15, a leap year
+    }
+
+    @Test func aPeakThatEndsOnChristmasIsTakenByTheHolidayTerms() throws {
+        // Flat demand, 80% more in 11–24 December and 40% less from Christmas to New Year, with a
+        // ±1% wobble: the holiday variant wins the AICc and its coefficients are the logs of the
+        // multipliers within the wobble's reach.
+        let monday = 19359
+        let aggregate = (0..<96).map { (week: Int) -> Double in
+            let start = monday + 7 * week
+            let log = Foundation.log(1.8) * HolidayWindow.beforeChristmas.share(weekStartingOn: start)
+                + Foundation.log(0.6) * HolidayWindow.christmasWeek.share(weekStartingOn: start)
+            return 1000 * exp(log) * (1 + 0.01 * Double((week * 7) % 3 - 1))
+        }
+        let profile = try SeasonalProfile(aggregate: aggregate, firstWeekStart: monday)
+        #expect(profile.holidays == HolidayWindow.christmas)
+        #expect(abs(profile.holidayCoefficients[0] - Foundation.log(1.8)) < 0.05)
+        #expect(abs(profile.holidayCoefficients[1] - Foundation.log(0.6)) < 0.05)
+        let december = profile.factor(weekStartingOn: monday + 7 * 50), june = profile.factor(weekStartingOn: monday + 7 * 24)
+        #expect(abs(december / june - 1.8) < 0.1)
     }
 
     @Test func aConstantAggregateHasAFlatProfile() throws {

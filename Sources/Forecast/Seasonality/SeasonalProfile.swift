@@ -3,11 +3,13 @@ import Foundation
 /// Multiplicative yearly factors of weekly demand, estimated on one aggregate weekly series (a
 /// category, a region, the whole network) so that short or sparse series can borrow its shape.
 ///
-/// The factor of a week is exp(s(t)) / m, where s is a sum of K yearly Fourier pairs evaluated at
-/// the middle of the week and m the mean of exp(s) over a year, so that the factors average 1 over
-/// any whole year. s comes from the regression, by ordinary least squares, of log(aggregate) on a
-/// constant, a linear trend and the Fourier pairs, K chosen by the smallest AICc
-/// (``SeasonalProfile/init(aggregate:firstWeekStart:maxHarmonics:)``).
+/// The factor of a week is exp(s(t) + Σ γ_j·h_j) / m, where s is a sum of K yearly Fourier pairs
+/// evaluated at the middle of the week, h_j the share of the week's days in holiday window j
+/// (``HolidayWindow``: by default the two weeks before Christmas and the week after it) and m the
+/// mean daily factor over a year, so that the factors average 1 over any whole year. s and γ come
+/// from the regression, by ordinary least squares, of log(aggregate) on a constant, a linear trend,
+/// the Fourier pairs and the holiday shares; K, and whether the holiday terms enter at all, are
+/// chosen by the smallest AICc (``SeasonalProfile/init(aggregate:firstWeekStart:maxHarmonics:holidays:)``).
 ///
 /// Why a Fourier regression rather than ratios to a centred moving average: ratios need a full
 /// year of centred averages on both sides of a week, so with one to two years of data most weeks of
@@ -19,7 +21,11 @@ import Foundation
 public struct SeasonalProfile: Sendable, Hashable {
     /// The Fourier coefficients of log-demand, (sin, cos) for k = 1…K.
     public let coefficients: [Double]
-    /// log of the mean of exp(s) over a year: subtracted so that the factors average 1.
+    /// The holiday windows the chosen regression kept (none, or all those offered).
+    public let holidays: [HolidayWindow]
+    /// The coefficient of each holiday window's share of the week in log-demand.
+    public let holidayCoefficients: [Double]
+    /// log of the mean daily factor over four years: subtracted so that the factors average 1.
     let logNormaliser: Double
     /// The AICc of the chosen regression.
     public let aicc: Double
@@ -29,26 +35,34 @@ public struct SeasonalProfile: Sendable, Hashable {
     /// The number of Fourier pairs K.
     public var harmonics: Int { coefficients.count / 2 }
 
-    init(coefficients: [Double], aicc: Double, weeksUsed: Int) {
+    init(coefficients: [Double], holidays: [HolidayWindow] = [], holidayCoefficients: [Double] = [], aicc: Double, weeksUsed: Int) {
         self.coefficients = coefficients
+        self.holidays = holidays
+        self.holidayCoefficients = holidayCoefficients
         self.aicc = aicc
         self.weeksUsed = weeksUsed
-        // A fine grid over one year: the mean of a trigonometric polynomial of degree K is exact on
-        // any grid of more than K equally spaced points, and exp of it is smooth.
-        let points = 1461
+        // Every day of 1970–1973 (four years, one of them leap), at midday: the mean of a
+        // trigonometric polynomial of degree K is exact on any grid of more than K equally spaced
+        // points, and each holiday window is counted as often as it occurs.
+        let days = 1461
         var sum = 0.0
-        for i in 0..<points {
-            sum += Foundation.exp(YearlyFourier.value(atDay: YearlyFourier.daysPerYear * Double(i) / Double(points), coefficients: coefficients))
+        for day in 0..<days {
+            var log = YearlyFourier.value(atDay: Double(day) + 0.5, coefficients: coefficients)
+            for (window, beta) in zip(holidays, holidayCoefficients) where window.contains(day: day) { log += beta }
+            sum += Foundation.exp(log)
         }
-        logNormaliser = Foundation.log(sum / Double(points))
+        logNormaliser = Foundation.log(sum / Double(days))
     }
 
     /// A flat profile: every factor is 1.
     public static let flat = SeasonalProfile(coefficients: [], aicc: .nan, weeksUsed: 0)
 
-    /// The factor of the week that starts on `weekStart` (days since 1970), taken at its middle day.
+    /// The factor of the week that starts on `weekStart` (days since 1970): the Fourier sum at its
+    /// middle day plus each holiday window's effect times the share of the week inside it.
     public func factor(weekStartingOn weekStart: Int) -> Double {
-        Foundation.exp(YearlyFourier.value(atDay: Double(weekStart) + 3.5, coefficients: coefficients) - logNormaliser)
+        var log = YearlyFourier.value(atDay: Double(weekStart) + 3.5, coefficients: coefficients) - logNormaliser
+        for (window, beta) in zip(holidays, holidayCoefficients) { log += beta * window.share(weekStartingOn: weekStart) }
+        return Foundation.exp(log)
     }
 
     /// The factors of `count` consecutive weeks, the first starting on `firstWeekStart`.

@@ -25,10 +25,12 @@ import Foundation
 /// its region, of its category, or of the network (``SeasonallyAdjusted``) — so the backtest picks
 /// the level as it picks the model. The rolling origins all sit in the weeks just before the
 /// cutoff, one season: they cannot tell a model that knows December from one blind to it when the
-/// forecast reaches December. So with profiles the backtest adds an origin a year (52 weeks)
-/// before the end of the history, scored on the same weeks last year as the forecast covers this
-/// year. Its profile comes from the whole training aggregate minus the series itself: the shape of
-/// the group is treated as known, and the question scored is whether this series follows it.
+/// forecast reaches December. So with profiles the backtest adds as many origins about a year
+/// back (``lookbackLags``), scored on last year's weeks around those the forecast covers this
+/// year; the choice weighs the recent weeks and last year's season equally. A series' profile
+/// comes from the whole training aggregate minus the series itself: the shape of the group is
+/// treated as known, and the question scored is whether this series follows it (honestly
+/// estimating last December's shape before last December is impossible with under two years).
 ///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
@@ -57,8 +59,16 @@ public struct DemandForecast: Sendable {
     /// The aggregate levels whose profiles adjust candidates when ``run(_:aggregates:progress:)`` has
     /// aggregates.
     public var profileLevels: [AggregateLevel] = AggregateLevel.allCases
-    /// The lag of the extra backtest origin when profiles are used: one year of weeks.
-    public var lookbackOrigin: Int = 52
+    /// Weeks per year: with profiles, the backtest adds origins about this far back.
+    public var seasonLength: Int = 52
+
+    /// The lags of the look-back origins when profiles are used: as many as the rolling origins,
+    /// `step` apart and centred on ``seasonLength`` (48, 52 and 56 weeks for three origins four
+    /// weeks apart), so that last year's weeks around the forecast horizon weigh as much in the
+    /// choice as the recent weeks.
+    public var lookbackLags: [Int] {
+        (0..<origins).map { seasonLength + step * ($0 - (origins - 1) / 2) }
+    }
 
     public init(horizon: Int, origins: Int = 3, step: Int? = nil, seasonalPeriod: Int = 52,
                 intermittencyThreshold: Double = 1.32, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42) {
@@ -153,7 +163,7 @@ public struct DemandForecast: Sendable {
         guard origins >= 1 else { throw PlanningError.invalid("the backtest needs at least one origin, got \(origins)") }
         var backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: .mase, seasonalPeriod: 1,
                                 levels: levels, minimumTraining: max(2, 2 * horizon))
-        if aggregates != nil && !profileLevels.isEmpty { backtest.lookbackOrigins = [lookbackOrigin] }
+        if aggregates != nil && !profileLevels.isEmpty { backtest.lookbackOrigins = lookbackLags }
         var results = [SeriesForecast?](repeating: nil, count: series.count)
         let members = series.indices.filter { series[$0].units.contains { $0 > 0 } }
         for i in series.indices where !series[i].units.contains(where: { $0 > 0 }) { results[i] = zeroForecast(series[i]) }

@@ -2,10 +2,12 @@
 
 Writes seasonal_profile.json next to this script: a synthetic weekly aggregate of 96 weeks (from
 Monday 2023-01-02) made as level x growth x a known yearly shape x log-normal noise, and the
-statsmodels OLS fit of log(aggregate) on a constant, a linear trend in years and K yearly Fourier
-pairs for every K, with the AICc Restock uses, the chosen K and the normalised factors. Run by
+statsmodels OLS fit of log(aggregate) on a constant, a linear trend in years, K yearly Fourier
+pairs and optionally the shares of each week's days in 11-24 and 25-31 December, for every K,
+with the AICc Restock uses, the chosen specification and the normalised factors. Run by
 `scripts/fixtures forecast`; the tests read the JSON and never run Python.
 """
+import datetime
 import json
 import math
 
@@ -31,6 +33,17 @@ def log_shape(day):
     return swing + peak
 
 
+def holiday_shares(starts):
+    """Share of each week's seven days in 11-24 December and in 25-31 December."""
+    epoch = datetime.date(1970, 1, 1)
+    out = []
+    for start in starts:
+        days = [epoch + datetime.timedelta(days=int(start) + i) for i in range(7)]
+        out.append([sum(d.month == 12 and 11 <= d.day <= 24 for d in days) / 7,
+                    sum(d.month == 12 and 25 <= d.day <= 31 for d in days) / 7])
+    return np.array(out)
+
+
 def fourier(days, k):
     t = (np.asarray(days, float) / DAYS_PER_YEAR) % 1.0
     cols = []
@@ -48,34 +61,51 @@ def main():
 
     y = np.log(aggregate)
     trend = (mids - mids.mean()) / DAYS_PER_YEAR
+    shares = holiday_shares(FIRST + 7 * np.arange(WEEKS))
     fits = []
     largest = min(MAX_K, 26, (WEEKS - 6) // 2)
     for k in range(0, largest + 1):
-        x = sm.add_constant(np.column_stack([trend, fourier(mids, k)]), has_constant="add")
-        p = x.shape[1]
-        if WEEKS - p < 3:
-            continue
-        res = sm.OLS(y, x).fit()
-        params = p + 1
-        aicc = WEEKS * math.log(res.ssr / WEEKS) + 2 * params + 2 * params * (params + 1) / (WEEKS - params - 1)
-        fits.append({"harmonics": k, "aicc": aicc, "coefficients": list(res.params[2:])})
+        for holidays in (False, True):
+            columns = [trend, fourier(mids, k)] + ([shares] if holidays else [])
+            x = sm.add_constant(np.column_stack(columns), has_constant="add")
+            p = x.shape[1]
+            if WEEKS - p < 3:
+                continue
+            res = sm.OLS(y, x).fit()
+            params = p + 1
+            aicc = WEEKS * math.log(res.ssr / WEEKS) + 2 * params + 2 * params * (params + 1) / (WEEKS - params - 1)
+            fits.append({"harmonics": k, "holidays": holidays, "aicc": aicc,
+                         "coefficients": list(res.params[2:2 + 2 * k]),
+                         "holiday_coefficients": list(res.params[2 + 2 * k:])})
     best = min(fits, key=lambda f: f["aicc"])
 
-    grid = DAYS_PER_YEAR * np.arange(GRID) / GRID
-    def factors(coefficients, days):
-        k = len(coefficients) // 2
-        def s(d):
-            return fourier(d, k) @ np.asarray(coefficients) if k else np.zeros(len(d))
-        return np.exp(s(days)) / np.exp(s(grid)).mean()
+    # The mean daily factor over 1970-1973, each day at midday (as Restock normalises).
+    grid_days = np.arange(GRID)
+    grid_holidays = np.array([[d.month == 12 and 11 <= d.day <= 24, d.month == 12 and 25 <= d.day <= 31]
+                              for d in (datetime.date(1970, 1, 1) + datetime.timedelta(days=int(i)) for i in grid_days)], float)
+
+    def log_factors(fit, days, holiday_terms):
+        k = fit["harmonics"]
+        s = fourier(days, k) @ np.asarray(fit["coefficients"]) if k else np.zeros(len(days))
+        if fit["holidays"]:
+            s = s + holiday_terms @ np.asarray(fit["holiday_coefficients"])
+        return s
+
+    def factors(fit, weeks):
+        starts = FIRST + 7 * np.arange(weeks)
+        norm = np.exp(log_factors(fit, grid_days + 0.5, grid_holidays)).mean()
+        return np.exp(log_factors(fit, starts + 3.5, holiday_shares(starts))) / norm
 
     weeks_mid = FIRST + 7 * np.arange(WEEKS + AHEAD) + 3.5
+    grid = DAYS_PER_YEAR * np.arange(GRID) / GRID
     true = np.exp(log_shape(weeks_mid)) / np.exp(log_shape(grid)).mean()
-    fitted = factors(best["coefficients"], weeks_mid)
+    fitted = factors(best, WEEKS + AHEAD)
     out = {
         "first_week_start": FIRST,
         "aggregate": list(aggregate),
         "fits": fits,
         "chosen_harmonics": best["harmonics"],
+        "chosen_holidays": best["holidays"],
         "factors": list(fitted),
         "true_factors": list(true),
         "max_relative_error_to_truth": float(np.max(np.abs(fitted / true - 1))),
@@ -83,7 +113,7 @@ def main():
     with open("seasonal_profile.json", "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")
-    print("seasonal_profile.json: K =", best["harmonics"], "max relative error to truth", out["max_relative_error_to_truth"])
+    print("seasonal_profile.json: K =", best["harmonics"], "holidays", best["holidays"], "max relative error to truth", out["max_relative_error_to_truth"])
 
 
 if __name__ == "__main__":
