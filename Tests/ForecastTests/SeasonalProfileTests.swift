@@ -7,7 +7,7 @@ import Forecast
 struct SeasonalProfileFixture: Decodable, Sendable {
     struct Fit: Decodable, Sendable {
         let harmonics: Int
-        /// Whether the two Christmas windows were regressors.
+        /// Whether the four year-end windows were regressors.
         let holidays: Bool
         let aicc: Double
         let coefficients: [Double]
@@ -36,7 +36,7 @@ struct SeasonalProfileTests {
         #expect(fixture.fits.count == 42)
         for fit in fixture.fits {
             let profile = try SeasonalProfile(aggregate: fixture.aggregate, firstWeekStart: fixture.first_week_start, harmonics: fit.harmonics,
-                                              holidays: fit.holidays ? HolidayWindow.christmas : [])
+                                              holidays: fit.holidays ? HolidayWindow.yearEnd : [])
             let label = "K = \(fit.harmonics), holidays \(fit.holidays)"
             // QR against statsmodels' pinv: both exact to rounding on a well-conditioned design.
             #expect(abs(profile.aicc - fit.aicc) < 1e-7, "\(label)")
@@ -85,6 +85,13 @@ struct SeasonalProfileTests {
 
     @Test func holidayWindowsCountTheDaysOfEachWeek() {
         let dec18of2023 = 19709, dec23of2024 = 20080
+        // Thanksgiving: 23 November 2023 (19684), 28 November 2024 (20055).
+        #expect(HolidayWindow.day(of: .thanksgiving, in: 2023) == 19684)
+        #expect(HolidayWindow.day(of: .thanksgiving, in: 2024) == 20055)
+        #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19676) == 1)            // 2023-11-20
+        #expect(HolidayWindow.blackFridayToDecember10.share(weekStartingOn: 20055 - 3) == 3.0 / 7)  // 2024-11-25: 29 Nov to 1 Dec
+        #expect(HolidayWindow.civil(20080) == (2024, 12, 23))
+        #expect(HolidayWindow.days(year: 2000, month: 2, day: 29) == 11_016)
         #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec18of2023) == 1)
         #expect(HolidayWindow.christmasWeek.share(weekStartingOn: dec18of2023) == 0)
         #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec23of2024) == 2.0 / 7)
@@ -97,7 +104,7 @@ struct SeasonalProfileTests {
     @Test func aPeakThatEndsOnChristmasIsTakenByTheHolidayTerms() throws {
         // Flat demand, 80% more in 11–24 December and 40% less from Christmas to New Year, with a
         // ±1% wobble: the holiday variant wins the AICc and its coefficients are the logs of the
-        // multipliers within the wobble's reach.
+        // multipliers within the wobble's reach (the Thanksgiving windows' near zero).
         let monday = 19359
         let aggregate = (0..<96).map { (week: Int) -> Double in
             let start = monday + 7 * week
@@ -106,9 +113,10 @@ struct SeasonalProfileTests {
             return 1000 * exp(log) * (1 + 0.01 * Double((week * 7) % 3 - 1))
         }
         let profile = try SeasonalProfile(aggregate: aggregate, firstWeekStart: monday)
-        #expect(profile.holidays == HolidayWindow.christmas)
-        #expect(abs(profile.holidayCoefficients[0] - Foundation.log(1.8)) < 0.05)
-        #expect(abs(profile.holidayCoefficients[1] - Foundation.log(0.6)) < 0.05)
+        #expect(profile.holidays == HolidayWindow.yearEnd)
+        #expect(abs(profile.holidayCoefficients[2] - Foundation.log(1.8)) < 0.05)
+        #expect(abs(profile.holidayCoefficients[3] - Foundation.log(0.6)) < 0.05)
+        #expect(abs(profile.holidayCoefficients[0]) < 0.05 && abs(profile.holidayCoefficients[1]) < 0.05)
         let december = profile.factor(weekStartingOn: monday + 7 * 50), june = profile.factor(weekStartingOn: monday + 7 * 24)
         #expect(abs(december / june - 1.8) < 0.1)
     }

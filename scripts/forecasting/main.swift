@@ -78,17 +78,19 @@ struct Forecasting: ParsableCommand {
         notebook.text("""
             Each series is backtested from \(origins) rolling origins \(planner.step) weeks apart and from \(origins) more origins \
             \(planner.lookbackLags.map(String.init).joined(separator: ", ")) weeks before the cutoff, each scored on the next \
-            \(horizon) weeks by MASE (mean absolute error over the in-sample naive error). Candidates: \
+            \(horizon) weeks. The winner has the smallest RMSE: allocation stocks for the mean, and absolute errors favour \
+            the median, zero or near it on sparse weekly demand; MASE (mean absolute error over the in-sample naive error) \
+            is reported below. Candidates: \
             \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
             AutoETS for every series, \(planner.regularCandidates.map(\.name).joined(separator: ", ")) for regular series, and Croston and SBA for intermittent series. \
             Naive is not a candidate for intermittent series: it repeats the last week, usually a zero, which MASE rewards \
             on sparse demand but which would leave a selling item without stock; it is still scored as the benchmark. \
             On top of these, each series gets a yearly shape borrowed from an aggregate: the training weeks of all SKUs \
             summed by category and region, by category and over the network (\(profileCount) aggregates, \(seasonal) of them \
-            with a yearly profile: log units regressed on a trend, Fourier terms and the share of each week in 11–24 and \
-            25–31 December, the number of terms chosen by AICc). AutoETS (SBA for intermittent \
-            series) forecasts the history divided by the profile and the forecast is multiplied back, one candidate per \
-            level (`× category-region`, `× category`, `× network`). The rolling origins all fall in the weeks before the \
+            with a yearly profile: log units regressed on a trend, Fourier terms and the share of each week in \
+            \(HolidayWindow.yearEnd.map(\.name).joined(separator: ", ")), the terms chosen by AICc). AutoETS (SBA and \
+            ETS(A,N,N) for intermittent series) forecasts the history divided by the profile and the forecast is multiplied \
+            back, candidates per level (`× category-region`, `× category`, `× network`). The rolling origins all fall in the weeks before the \
             cutoff and never reach December; the origins a year back are scored on last year's weeks around the forecast \
             horizon, so a model blind to the season is not preferred just because the recent weeks were quiet. Each \
             series is adjusted by its aggregate without its own units: the group's shape is taken as known, and what is \

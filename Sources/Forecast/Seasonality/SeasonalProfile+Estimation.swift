@@ -24,13 +24,13 @@ extension SeasonalProfile {
     ///   - aggregate: units per week, oldest first, non-negative.
     ///   - firstWeekStart: the first day of the aggregate's first week, in days since 1970-01-01.
     ///   - maxHarmonics: the most Fourier pairs tried (default 20: enough for a peak a few weeks wide).
-    ///   - holidays: the windows offered as regressors (default ``HolidayWindow/christmas``; empty
+    ///   - holidays: the windows offered as regressors (default ``HolidayWindow/yearEnd``; empty
     ///     for Fourier terms alone).
     /// - Throws: ``SeasonalProfileError`` for fewer than ``minimumWeeks`` weeks, NaN or negative
     ///   values, fewer positive weeks than ``minimumPositiveWeeks(_:)``, or `maxHarmonics` below 1.
     /// - Complexity: O(n·K³) for n weeks (two least-squares fits per K).
     public init(aggregate: [Double], firstWeekStart: Int, maxHarmonics: Int = 20,
-                holidays: [HolidayWindow] = HolidayWindow.christmas) throws {
+                holidays: [HolidayWindow] = HolidayWindow.yearEnd) throws {
         guard maxHarmonics >= 1 else { throw SeasonalProfileError.invalidHarmonics(maxHarmonics) }
         let data = try Self.regressionData(aggregate, firstWeekStart: firstWeekStart)
         let largest = min(maxHarmonics, 26, (data.y.count - 6) / 2)

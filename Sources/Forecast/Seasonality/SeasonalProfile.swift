@@ -5,7 +5,8 @@ import Foundation
 ///
 /// The factor of a week is exp(s(t) + Σ γ_j·h_j) / m, where s is a sum of K yearly Fourier pairs
 /// evaluated at the middle of the week, h_j the share of the week's days in holiday window j
-/// (``HolidayWindow``: by default the two weeks before Christmas and the week after it) and m the
+/// (``HolidayWindow``: by default Thanksgiving week, Black Friday to 10 December, the two weeks before
+/// Christmas and the week after it) and m the
 /// mean daily factor over a year, so that the factors average 1 over any whole year. s and γ come
 /// from the regression, by ordinary least squares, of log(aggregate) on a constant, a linear trend,
 /// the Fourier pairs and the holiday shares; K, and whether the holiday terms enter at all, are

@@ -3,7 +3,8 @@
 Writes seasonal_profile.json next to this script: a synthetic weekly aggregate of 96 weeks (from
 Monday 2023-01-02) made as level x growth x a known yearly shape x log-normal noise, and the
 statsmodels OLS fit of log(aggregate) on a constant, a linear trend in years, K yearly Fourier
-pairs and optionally the shares of each week's days in 11-24 and 25-31 December, for every K,
+pairs and optionally the shares of each week's days in four year-end windows (Thanksgiving week,
+Black Friday to 10 December, 11-24 and 25-31 December), for every K,
 with the AICc Restock uses, the chosen specification and the normalised factors. Run by
 `scripts/fixtures forecast`; the tests read the JSON and never run Python.
 """
@@ -33,14 +34,27 @@ def log_shape(day):
     return swing + peak
 
 
+def thanksgiving(year):
+    first = datetime.date(year, 11, 1)
+    return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def in_windows(d):
+    """Whether a date is in each of the four year-end windows."""
+    t = thanksgiving(d.year)
+    return [t - datetime.timedelta(days=7) <= d <= t,
+            t + datetime.timedelta(days=1) <= d <= datetime.date(d.year, 12, 10),
+            d.month == 12 and 11 <= d.day <= 24,
+            d.month == 12 and 25 <= d.day <= 31]
+
+
 def holiday_shares(starts):
-    """Share of each week's seven days in 11-24 December and in 25-31 December."""
+    """Share of each week's seven days in each window."""
     epoch = datetime.date(1970, 1, 1)
     out = []
     for start in starts:
         days = [epoch + datetime.timedelta(days=int(start) + i) for i in range(7)]
-        out.append([sum(d.month == 12 and 11 <= d.day <= 24 for d in days) / 7,
-                    sum(d.month == 12 and 25 <= d.day <= 31 for d in days) / 7])
+        out.append(np.mean([in_windows(d) for d in days], axis=0))
     return np.array(out)
 
 
@@ -81,8 +95,7 @@ def main():
 
     # The mean daily factor over 1970-1973, each day at midday (as Restock normalises).
     grid_days = np.arange(GRID)
-    grid_holidays = np.array([[d.month == 12 and 11 <= d.day <= 24, d.month == 12 and 25 <= d.day <= 31]
-                              for d in (datetime.date(1970, 1, 1) + datetime.timedelta(days=int(i)) for i in grid_days)], float)
+    grid_holidays = np.array([in_windows(datetime.date(1970, 1, 1) + datetime.timedelta(days=int(i))) for i in grid_days], float)
 
     def log_factors(fit, days, holiday_terms):
         k = fit["harmonics"]
