@@ -31,9 +31,9 @@ import Foundation
 /// profile-adjusted candidates per aggregate level in ``profileLevels`` — AutoETS for regular
 /// series, SBA and ETS(A,N,N) for intermittent ones, on the history divided by the yearly profile
 /// of the SKU's category in its region, of its category, or of the network (``SeasonallyAdjusted``)
-/// — so the backtest picks the level as it picks the model. The rolling origins all sit in the weeks just before the
-/// cutoff, one season: they cannot tell a model that knows December from one blind to it when the
-/// forecast reaches December. So with profiles the backtest adds as many origins about a year
+/// — so the backtest picks the level as it picks the model. The rolling origins all sit in the
+/// weeks just before the cutoff, one season: they cannot tell a model that knows December from one
+/// blind to it when the forecast reaches December. So with profiles the backtest adds as many origins about a year
 /// back (``lookbackLags``), scored on last year's weeks around those the forecast covers this
 /// year; the choice weighs the recent weeks and last year's season equally. A series' profile
 /// comes from the whole training aggregate minus the series itself: the shape of the group is
