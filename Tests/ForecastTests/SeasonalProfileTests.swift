@@ -89,7 +89,7 @@ struct SeasonalProfileTests {
         #expect(HolidayWindow.day(of: .thanksgiving, in: 2023) == 19684)
         #expect(HolidayWindow.day(of: .thanksgiving, in: 2024) == 20055)
         #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19677) == 1)            // 16 to 22 November 2023
-        #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19681) == 3.0 / 7)      // 20 to 26 November 2023
+        #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19681) == 4.0 / 7)      // 20 to 26 November 2023: 20 to 23 in
         #expect(HolidayWindow.blackFridayToDecember10.share(weekStartingOn: 20055 - 3) == 3.0 / 7)  // 2024-11-25: 29 Nov to 1 Dec
         let civil = HolidayWindow.civil(20080)
         #expect(civil.year == 2024 && civil.month == 12 && civil.day == 23)
