@@ -80,6 +80,36 @@ struct BacktestTests {
         }
     }
 
+    @Test func lookbackOriginsAddLastSeasonsWindow() throws {
+        let y = Self.seasonal(40)
+        var backtest = Backtest(origins: 2, horizon: 4, step: 2, metric: .mae)
+        // Origins at 40 − lag: 28 is added, 6 and 4 would train on fewer than 8 points, 36 is a
+        // rolling origin already and counts once.
+        backtest.lookbackOrigins = [12, 34, 36, 4]
+        backtest.minimumTraining = 8
+        let result = try backtest.evaluate(y, candidates: [Naive()])
+        #expect(result.origins == [28, 34, 36])
+        var mae = 0.0
+        for origin in [28, 34, 36] {
+            mae += try Accuracy.mae(actual: Array(y[origin..<(origin + 4)]), forecast: [Double](repeating: y[origin - 1], count: 4)) / 3
+        }
+        #expect(abs(result.scores[0].mae - mae) < 1e-12)
+    }
+
+    @Test func perSeriesCandidatesAreEvaluatedWithTheirOwnModels() throws {
+        let series = [Self.seasonal(30), Self.seasonal(30, shift: 5), Self.seasonal(31)]
+        let backtest = Backtest(origins: 2, horizon: 4, step: 2)
+        let results = backtest.evaluate(many: series, candidatesFor: { i in
+            i == 1 ? [Naive(), SeasonalNaive(period: 12)] : [MeanForecast()]
+        })
+        let names = try results.map { try $0.get().scores.map(\.name) }
+        #expect(names == [["Mean"], ["Naive", "Seasonal naive"], ["Mean"]])
+        for (i, result) in results.enumerated() {
+            let direct = try backtest.evaluate(series[i], candidates: i == 1 ? [Naive(), SeasonalNaive(period: 12)] : [MeanForecast()])
+            #expect(try result.get().forecast == direct.forecast)
+        }
+    }
+
     @Test func batchForecastKeepsInputOrder() {
         let series = (0..<20).map { i in [Double](repeating: Double(i), count: 10) + [Double(i) + 1] }
         let results = ForecastBatch.forecast(series + [[]], with: Naive(), horizon: 2, levels: [], maxConcurrency: 2)

@@ -5,6 +5,9 @@ import Foundation
 /// With `origins` origins, the last test window ends at the end of the series and earlier origins
 /// step back by `step`: origin k (0-based) trains on the first n − horizon − (origins − 1 − k)·step
 /// points and is scored on the following `horizon` points (Tashman 2000; FPP3 §5.10).
+/// ``lookbackOrigins`` adds origins whose windows cover the weeks of the forecast horizon one or
+/// more seasons earlier, so that a season the rolling origins never reach (a December peak, when
+/// the series ends in autumn) is scored too.
 public struct Backtest: Sendable {
     public var origins: Int
     public var horizon: Int
@@ -18,6 +21,11 @@ public struct Backtest: Sendable {
     public var levels: [Double]
     /// The shortest training window the first origin may have.
     public var minimumTraining: Int
+    /// Lags L of extra origins at n − L (n the series length): each is scored on the `horizon`
+    /// points from there, the same phase of a season of length L as the final forecast (`[52]`
+    /// for weekly data: the same weeks last year). A lag whose training would be shorter than
+    /// `minimumTraining` is skipped; one that coincides with a rolling origin counts once.
+    public var lookbackOrigins: [Int] = []
 
     public init(origins: Int = 4, horizon: Int, step: Int = 1, metric: AccuracyMetric = .mase, seasonalPeriod: Int = 1,
                 levels: [Double] = [0.8, 0.95], minimumTraining: Int = 2) {
@@ -49,7 +57,9 @@ public struct Backtest: Sendable {
         let needed = minimumTraining + horizon + (origins - 1) * step
         try Validation.history(series, minimum: needed, method: "Backtest")
         let n = series.count
-        let starts = (0..<origins).map { n - horizon - (origins - 1 - $0) * step }
+        let rolling = (0..<origins).map { n - horizon - (origins - 1 - $0) * step }
+        let lookback = lookbackOrigins.map { n - $0 }.filter { $0 >= minimumTraining && $0 + horizon <= n }
+        let starts = Array(Set(rolling + lookback)).sorted()
 
         var scores: [ModelScore] = []
         for candidate in candidates {
@@ -71,7 +81,7 @@ public struct Backtest: Sendable {
                     if firstFailure == nil { firstFailure = "origin \(origin): \(error)" }
                 }
             }
-            let means = sums.map { failures == 0 ? $0 / Double(origins) : .nan }
+            let means = sums.map { failures == 0 ? $0 / Double(starts.count) : .nan }
             scores.append(ModelScore(name: candidate.name, levels: levels, measures: means, failures: failures, firstFailure: firstFailure))
         }
 
@@ -100,10 +110,22 @@ public struct Backtest: Sendable {
     ///   are reported as `.fitFailed`.
     public func evaluate(many series: [[Double]], candidates: [any Forecaster], maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                          progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Result<BacktestResult, ForecastError>] {
+        evaluate(many: series, candidatesFor: { _ in candidates }, maxConcurrency: maxConcurrency, progress: progress)
+    }
+
+    /// Evaluates many series in parallel, each among its own candidates, one result per series in
+    /// input order.
+    ///
+    /// - Parameters:
+    ///   - candidatesFor: the candidates of series i, called once per series on a worker thread.
+    ///   - maxConcurrency, progress: as ``evaluate(many:candidates:maxConcurrency:progress:)``.
+    public func evaluate(many series: [[Double]], candidatesFor: @Sendable (Int) -> [any Forecaster],
+                         maxConcurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                         progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Result<BacktestResult, ForecastError>] {
         let backtest = self
         return ParallelMap.map(count: series.count, width: maxConcurrency, progress: progress) { i in
             do {
-                return .success(try backtest.evaluate(series[i], candidates: candidates))
+                return .success(try backtest.evaluate(series[i], candidates: candidatesFor(i)))
             } catch let error as ForecastError {
                 return .failure(error)
             } catch {

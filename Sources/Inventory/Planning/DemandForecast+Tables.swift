@@ -121,9 +121,21 @@ extension DemandForecast {
         return Double(paired.filter { $0.chosenMASE < $0.naiveMASE }.count) / Double(paired.count)
     }
 
-    /// `mase_<name>` in lower case with spaces and dashes as underscores.
+    /// `mase_<name>` in lower case, each run of characters other than ASCII letters and digits one
+    /// underscore (`auto-ARIMA` → `mase_auto_arima`, `AutoETS × category-region` →
+    /// `mase_autoets_category_region`).
     static func maseColumn(_ name: String) -> String {
-        "mase_" + name.lowercased().map { $0 == " " || $0 == "-" ? "_" : String($0) }.joined()
+        var column = "mase_", pending = false
+        for character in name.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                if pending && column.last != "_" { column.append("_") }
+                column.append(character)
+                pending = false
+            } else {
+                pending = true
+            }
+        }
+        return column
     }
 
     static func clip(_ value: Double) -> Double { value.isNaN ? 0 : max(0, value) }

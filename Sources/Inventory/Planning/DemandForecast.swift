@@ -2,8 +2,16 @@ import Forecast
 import Foundation
 
 /// The per-series model choice of the forecasting stage: a rolling-origin backtest among a few
-/// candidate models picks one per series by MASE, which is then refitted on the whole training
-/// history and forecast over the horizon with 80% and 95% intervals.
+/// candidate models picks one per series by ``selectionMetric`` (RMSE), which is then refitted on
+/// the whole training history and forecast over the horizon with 80% and 95% intervals; every
+/// candidate's MASE is reported.
+///
+/// RMSE rather than MASE picks the winner because the allocation stage stocks for the mean: an
+/// absolute error is smallest at the median, which on sparse weekly demand is zero or near it, so
+/// MAE-type scores prefer forecasts below the mean, and more so in a peak season whose extra
+/// demand arrives as occasional larger weeks. Within one series the two rank candidates on the
+/// same scale, so no scaling is needed for the choice (Hyndman & Koehler 2006 on MAE and the
+/// median; the M5 competition scored intermittent retail series by scaled squared errors).
 ///
 /// Candidates per series (Hyndman & Athanasopoulos, FPP3 §5.10 for the backtest; Syntetos, Boylan
 /// & Croston 2005 for the intermittency cut-off):
@@ -26,6 +34,19 @@ import Foundation
 /// the mean (measured on Online Retail: the AutoETS winners' 8-week forecasts had the training
 /// mean rate as their median), at many times the cost.
 /// On the Online Retail data at the SKU × location level 3,684 of 8,269 series are sparse.
+///
+/// With ``DemandAggregates`` (``run(_:aggregates:progress:)``), every series also gets
+/// profile-adjusted candidates per aggregate level in ``profileLevels`` — AutoETS for regular
+/// series, SBA and ETS(A,N,N) for intermittent ones, on the history divided by the yearly profile
+/// of the SKU's category in its region, of its category, or of the network (``SeasonallyAdjusted``)
+/// — so the backtest picks the level as it picks the model. The rolling origins all sit in the
+/// weeks just before the cutoff, one season: they cannot tell a model that knows December from one
+/// blind to it when the forecast reaches December. So with profiles the backtest adds as many origins about a year
+/// back (``lookbackLags``), scored on last year's weeks around those the forecast covers this
+/// year; the choice weighs the recent weeks and last year's season equally. A series' profile
+/// comes from the whole training aggregate minus the series itself: the shape of the group is
+/// treated as known, and the question scored is whether this series follows it (honestly
+/// estimating last December's shape before last December is impossible with under two years).
 ///
 /// Degenerate series never stop a run: a history without any demand is forecast as zeros
 /// (`model` "Zero (no demand)"); a series the backtest cannot evaluate (too short for the origins,
@@ -56,6 +77,21 @@ public struct DemandForecast: Sendable {
     public var sparseDemandWeeks: Int = 4
     /// The number of threads the backtests run on (at least 1).
     public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// The aggregate levels whose profiles adjust candidates when ``run(_:aggregates:progress:)`` has
+    /// aggregates.
+    public var profileLevels: [AggregateLevel] = AggregateLevel.allCases
+    /// The backtest measure that picks the winner (see the type's discussion of RMSE and MASE).
+    public var selectionMetric: AccuracyMetric = .rmse
+    /// Weeks per year: with profiles, the backtest adds origins about this far back.
+    public var seasonLength: Int = 52
+
+    /// The lags of the look-back origins when profiles are used: as many as the rolling origins,
+    /// `step` apart and centred on ``seasonLength`` (48, 52 and 56 weeks for three origins four
+    /// weeks apart), so that last year's weeks around the forecast horizon weigh as much in the
+    /// choice as the recent weeks.
+    public var lookbackLags: [Int] {
+        (0..<origins).map { seasonLength + step * ($0 - (origins - 1) / 2) }
+    }
 
     public init(horizon: Int, origins: Int = 3, step: Int? = nil, seasonalPeriod: Int = 52,
                 intermittencyThreshold: Double = 1.32, levels: [Double] = [0.8, 0.95], seed: UInt64 = 42) {
@@ -83,7 +119,7 @@ public struct DemandForecast: Sendable {
         history.count >= 2 * seasonalPeriod
     }
 
-    /// The kinds of candidate sets; series of one kind are backtested together.
+    /// The kinds of plain candidate sets, by history length and intermittency.
     enum CandidateSet: Hashable, CaseIterable {
         case regular, intermittent, seasonalRegular, seasonalIntermittent
     }
@@ -130,7 +166,8 @@ public struct DemandForecast: Sendable {
         candidates(candidateSet(for: history), sparse: isSparse(history)).map(\.name)
     }
 
-    /// Every candidate name any series can get, in a fixed order (for table columns).
+    /// Every candidate name any series can get, in a fixed order (for table columns): the plain
+    /// candidates, then the profile-adjusted ones by level.
     public var allCandidateNames: [String] {
         var names: [String] = []
         for set in CandidateSet.allCases {
@@ -138,46 +175,48 @@ public struct DemandForecast: Sendable {
                 for name in candidates(set, sparse: sparse).map(\.name) where !names.contains(name) { names.append(name) }
             }
         }
+        for level in profileLevels {
+            for inner in Self.profileInners(intermittent: false) + Self.profileInners(intermittent: true) {
+                let name = SeasonallyAdjusted(inner, profile: .flat, firstWeekStart: 0, label: level.rawValue).name
+                if !names.contains(name) { names.append(name) }
+            }
+        }
         return names
     }
 
     /// Chooses a model for every series and forecasts, on ``threads`` threads.
     ///
-    /// - Parameter progress: called with (done, total) as series finish.
+    /// - Parameters:
+    ///   - aggregates: the aggregates whose profiles give the profile-adjusted candidates; nil for
+    ///     the plain candidates only (and no look-back origin).
+    ///   - progress: called with (done, total) as series finish.
     /// - Returns: one ``SeriesForecast`` per series, in input order; the same inputs and seed give
     ///   the same results.
     /// - Throws: ``PlanningError`` for a horizon or origin count below 1.
-    public func run(_ series: [DemandSeries], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
+    public func run(_ series: [DemandSeries], aggregates: DemandAggregates? = nil,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SeriesForecast] {
         guard horizon >= 1 else { throw PlanningError.invalid("the horizon must be at least one week, got \(horizon)") }
         guard origins >= 1 else { throw PlanningError.invalid("the backtest needs at least one origin, got \(origins)") }
         guard threads >= 1 else { throw PlanningError.invalid("--threads must be at least 1, got \(threads)") }
-        let backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: .mase, seasonalPeriod: 1,
+        var backtest = Backtest(origins: origins, horizon: horizon, step: step, metric: selectionMetric, seasonalPeriod: 1,
                                 levels: levels, minimumTraining: max(2, 2 * horizon))
+        if aggregates != nil && !profileLevels.isEmpty { backtest.lookbackOrigins = lookbackLags }
         var results = [SeriesForecast?](repeating: nil, count: series.count)
-        struct Group: Hashable { var set: CandidateSet; var sparse: Bool }
-        var groups: [Group: [Int]] = [:]
-        for (i, s) in series.enumerated() {
-            if s.units.contains(where: { $0 > 0 }) {
-                groups[Group(set: candidateSet(for: s.units), sparse: isSparse(s.units)), default: []].append(i)
-            } else {
-                results[i] = zeroForecast(s)
-            }
-        }
+        let members = series.indices.filter { series[$0].units.contains { $0 > 0 } }
+        for i in series.indices where !series[i].units.contains(where: { $0 > 0 }) { results[i] = zeroForecast(series[i]) }
         let total = series.count
-        let counter = ProgressCounter(start: total - groups.values.reduce(0) { $0 + $1.count }, total: total, report: progress)
+        let counter = ProgressCounter(start: total - members.count, total: total, report: progress)
         counter.report()
+        let histories = members.map { series[$0].units }
+        let planner = self
+        let chosen = backtest.evaluate(many: histories, candidatesFor: { position in
+            planner.candidates(for: series[members[position]], aggregates: aggregates)
+        }, maxConcurrency: threads, progress: { _, _ in counter.advance() })
         // Naive is scored on every series as the benchmark; its share of the work is small.
-        for group in CandidateSet.allCases.flatMap({ [Group(set: $0, sparse: false), Group(set: $0, sparse: true)] }) {
-            guard let members = groups[group], !members.isEmpty else { continue }
-            let histories = members.map { series[$0].units }
-            let models = candidates(group.set, sparse: group.sparse)
-            let chosen = backtest.evaluate(many: histories, candidates: models, maxConcurrency: threads,
-                                           progress: { _, _ in counter.advance() })
-            let benchmark = backtest.evaluate(many: histories, candidates: [Naive()], maxConcurrency: threads)
-            for (position, index) in members.enumerated() {
-                let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
-                results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
-            }
+        let benchmark = backtest.evaluate(many: histories, candidates: [Naive()], maxConcurrency: threads)
+        for (position, index) in members.enumerated() {
+            let naiveMASE = (try? benchmark[position].get().winner.mase) ?? .nan
+            results[index] = finish(series[index], chosen[position], naiveMASE: naiveMASE)
         }
         return results.enumerated().map { $1 ?? zeroForecast(series[$0]) }
     }
