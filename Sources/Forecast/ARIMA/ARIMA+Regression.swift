@@ -67,3 +67,10 @@ extension FittedARIMA {
             })
     }
 }
+
+extension AutoARIMA {
+    /// Selects and fits a regression with ARIMA errors; see `search(_:regressors:)`.
+    public func fit(_ series: [Double], regressors: [[Double]]) throws -> FittedARIMA {
+        try search(series, regressors: regressors).best
+    }
+}
