@@ -124,30 +124,53 @@ struct ARIMARegressors {
     /// - Complexity: O(n·k²).
     static func leastSquares(_ target: [Double], _ columns: [[Double]], from start: Int = 0)
         -> (beta: [Double], sumOfSquares: Double)? {
-        let k = columns.count
-        let n = target.count - start
-        guard n >= k else { return nil }
-        var q = columns.map { Array($0[start...]) }
+        let length = target.count
+        var flat: [Double] = []
+        flat.reserveCapacity(columns.count * length)
+        for column in columns { flat += column }
+        return leastSquares(target: target, flat: flat, columns: columns.count, length: length, from: start)
+    }
+
+    /// Least squares with the columns stored one after another in `flat` (each `length` long).
+    static func leastSquares(target: [Double], flat: [Double], columns k: Int, length: Int, from start: Int = 0)
+        -> (beta: [Double], sumOfSquares: Double)? {
+        let n = length - start
+        guard n >= k, target.count == length, flat.count == k * length else { return nil }
+        var q = [Double](repeating: 0, count: k * n)
         var y = Array(target[start...])
         var r = [Double](repeating: 0, count: k * k)
         var qty = [Double](repeating: 0, count: k)
-        for j in 0..<k {
-            let original = q[j].reduce(0) { $0 + $1 * $1 }.squareRoot()
-            for i in 0..<j {
-                var dot = 0.0
-                for t in 0..<n { dot += q[i][t] * q[j][t] }
-                r[i * k + j] = dot
-                for t in 0..<n { q[j][t] -= dot * q[i][t] }
+        var ok = true
+        flat.withUnsafeBufferPointer { x in
+        q.withUnsafeMutableBufferPointer { q in
+        y.withUnsafeMutableBufferPointer { y in
+            for j in 0..<k {
+                for t in 0..<n { q[j * n + t] = x[j * length + start + t] }
             }
-            let norm = q[j].reduce(0) { $0 + $1 * $1 }.squareRoot()
-            guard norm > 1e-9 * original, norm > 0, norm.isFinite else { return nil }
-            r[j * k + j] = norm
-            for t in 0..<n { q[j][t] /= norm }
-            var dot = 0.0
-            for t in 0..<n { dot += q[j][t] * y[t] }
-            qty[j] = dot
-            for t in 0..<n { y[t] -= dot * q[j][t] }
-        }
+            for j in 0..<k {
+                var original = 0.0
+                for t in 0..<n { original += q[j * n + t] * q[j * n + t] }
+                for i in 0..<j {
+                    var dot = 0.0
+                    for t in 0..<n { dot += q[i * n + t] * q[j * n + t] }
+                    r[i * k + j] = dot
+                    for t in 0..<n { q[j * n + t] -= dot * q[i * n + t] }
+                }
+                var norm = 0.0
+                for t in 0..<n { norm += q[j * n + t] * q[j * n + t] }
+                norm = norm.squareRoot()
+                guard norm > 1e-9 * original.squareRoot(), norm > 0, norm.isFinite else { ok = false; return }
+                r[j * k + j] = norm
+                var dot = 0.0
+                for t in 0..<n {
+                    q[j * n + t] /= norm
+                    dot += q[j * n + t] * y[t]
+                }
+                qty[j] = dot
+                for t in 0..<n { y[t] -= dot * q[j * n + t] }
+            }
+        }}}
+        guard ok else { return nil }
         var beta = [Double](repeating: 0, count: k)
         for i in stride(from: k - 1, through: 0, by: -1) {
             var s = qty[i]
@@ -175,27 +198,12 @@ extension ARIMAProblem {
     /// - Returns: Σ ṽ² at β̂, Σ log F_t and β̂; nil when the model is not stationary.
     func mlProfile(_ model: ARMAStateSpace) -> (sumOfSquares: Double, sumLogVariance: Double, beta: [Double])? {
         let n = w.count
-        var target = [Double](repeating: 0, count: n)
-        var variances = [Double](repeating: 0, count: n)
-        let result = w.withUnsafeBufferPointer { w in
-            target.withUnsafeMutableBufferPointer { v in
-                variances.withUnsafeMutableBufferPointer { f in model.filter(w, innovations: v, variances: f) }
-            }
-        }
-        guard let result else { return nil }
-        let scale = variances.map { 1 / $0.squareRoot() }
-        for t in 0..<n { target[t] *= scale[t] }
-        var columns: [[Double]] = []
-        for column in regression.profileColumns {
-            var v = [Double](repeating: 0, count: n)
-            let ok = column.withUnsafeBufferPointer { x in
-                v.withUnsafeMutableBufferPointer { model.filter(x, innovations: $0) != nil }
-            }
-            guard ok else { return nil }
-            for t in 0..<n { v[t] *= scale[t] }
-            columns.append(v)
-        }
-        guard let fit = ARIMARegressors.leastSquares(target, columns) else { return nil }
-        return (fit.sumOfSquares, result.sumLogVariance, fit.beta)
+        let columns = regression.profileColumns
+        guard let filtered = model.standardizedInnovations([w] + columns) else { return nil }
+        let target = Array(filtered.values[0..<n])
+        let rest = Array(filtered.values[n...])
+        guard let fit = ARIMARegressors.leastSquares(target: target, flat: rest, columns: columns.count, length: n)
+        else { return nil }
+        return (fit.sumOfSquares, filtered.sumLogVariance, fit.beta)
     }
 }

@@ -80,27 +80,58 @@ extension DynamicHarmonicRegression {
         var search = arima
         search.d = Stationarity.differencingOrder(residuals, alpha: arima.alpha, maxOrder: arima.maxD)
 
-        var best: (fit: FittedARIMA, harmonics: Int, aicc: Double)?
+        // The ARMA orders of the errors, from the stepwise search on what the richest regression
+        // leaves; K is then chosen with those orders by the CSS approximation of the AICc.
+        let errorsModel = fitErrors(history, regressors: richest, search: search)?.specification
+            ?? ARIMA(order: (0, search.d ?? 0, 0), includeConstant: (search.d ?? 0) <= 1)
+        var best: (harmonics: Int, aicc: Double)?
         var steps: [Fit.Step] = []
         var misses = 0
+        let approximate = ARIMA(order: errorsModel.order, includeConstant: errorsModel.includeConstant,
+                                method: approximation ? .conditionalSumOfSquares : .conditionalSumOfSquaresThenMaximumLikelihood)
         for k in 0...mostHarmonics {
             let columns = try regressors(harmonics: k, events: kept, from: 0, count: n)
-            let fit = try? search.fit(history, regressors: columns)
+            let fit = try? approximate.fit(history, regressors: columns)
             let aicc = fit.map { $0.aicc.isNaN ? .infinity : $0.aicc } ?? .infinity
             steps.append(Fit.Step(harmonics: k, aicc: aicc))
-            if let fit, aicc < (best?.aicc ?? .infinity) || best == nil {
-                best = (fit, k, aicc)
+            if aicc < (best?.aicc ?? .infinity) {
+                best = (k, aicc)
                 misses = 0
             } else {
                 misses += 1
                 if misses >= patience { break }
             }
         }
-        guard let best else {
+        // The chosen K gets its own order search and a maximum-likelihood fit.
+        let k = best?.harmonics ?? 0
+        let columns = try regressors(harmonics: k, events: kept, from: 0, count: n)
+        guard let chosen = fitErrors(history, regressors: columns, search: search)
+                ?? (try? ARIMA(order: errorsModel.order, includeConstant: errorsModel.includeConstant)
+                    .fit(history, regressors: columns)) else {
             throw ForecastError.fitFailed(method: name, reason: "no regression with ARIMA errors could be fitted")
         }
-        return Fit(arima: best.fit, harmonics: best.harmonics, keptEvents: kept, droppedEvents: dropped,
+        return Fit(arima: chosen, harmonics: k, keptEvents: kept, droppedEvents: dropped,
                    steps: steps, model: self, count: n)
+    }
+
+    /// The regression with ARIMA errors for one set of regressors, in two stages: the ARMA orders
+    /// and the constant come from the stepwise search on the residuals of the least-squares
+    /// regression (on the differenced scale), then that one model is fitted by maximum likelihood
+    /// with the regressors. A full search with the regressors in every candidate (as
+    /// `AutoARIMA.search(_:regressors:)`) costs one concentrated likelihood per candidate and
+    /// regressor, some fifty times more, for nearly always the same orders.
+    /// - Returns: nil when no model could be fitted.
+    func fitErrors(_ history: [Double], regressors columns: [[Double]], search: AutoARIMA) -> FittedARIMA? {
+        guard !columns.isEmpty else { return try? search.fit(history) }
+        let d = search.d ?? 0
+        guard let regression = try? ARIMARegressors(columns, count: history.count, d: d, seasonalD: 0, period: 1,
+                                                    constant: d <= 1),
+              let w = try? Stationarity.difference(history, lag: 1, order: d),
+              let ols = ARIMARegressors.leastSquares(w, regression.profileColumns) else { return nil }
+        let errors = regression.removingEffect(of: regression.split(ols.beta).beta, from: history)
+        guard let chosen = try? search.fit(errors) else { return nil }
+        let spec = ARIMA(order: chosen.specification.order, includeConstant: chosen.specification.hasConstant)
+        return try? spec.fit(history, regressors: columns)
     }
 
     /// The events whose weekly indicators over the history can be estimated, and the names of
