@@ -75,11 +75,19 @@ struct ARIMAProblem {
     let driftScale: Double
     let meanStart: Double
     let meanScale: Double
+    /// The regression part (empty without regressors): its coefficients, and the constant when
+    /// there are regressors, are concentrated out of both objectives.
+    let regression: ARIMARegressors
 
-    var coefficientCount: Int { p + q + seasonalP + seasonalQ + (hasConstant ? 1 : 0) }
+    /// Whether the constant is a parameter of the optimiser (only without regressors).
+    var constantInParameters: Bool { hasConstant && !regression.concentrates }
+    /// The coefficients that count towards the information criteria, the constant and β included.
+    var coefficientCount: Int { p + q + seasonalP + seasonalQ + (hasConstant ? 1 : 0) + regression.active.count }
+    /// The length of the optimiser's parameter vector.
+    var parameterCount: Int { p + q + seasonalP + seasonalQ + (constantInParameters ? 1 : 0) }
     var fullAROrder: Int { p + seasonalP * period }
 
-    init(_ spec: ARIMA, _ series: [Double]) throws {
+    init(_ spec: ARIMA, _ series: [Double], regressors: [[Double]] = []) throws {
         let o = spec.order, so = spec.seasonalOrder
         guard o.p >= 0, o.d >= 0, o.q >= 0, so.p >= 0, so.d >= 0, so.q >= 0 else {
             throw ForecastError.invalidArgument("ARIMA orders must be non-negative, got \(spec.name)")
@@ -99,7 +107,11 @@ struct ARIMAProblem {
         hasConstant = spec.hasConstant
         driftScale = (o.d == 0 && so.d == 1) ? Double(period) : 1
         let lost = o.d + so.d * period
-        let needed = lost + max(2, p + q + seasonalP + seasonalQ + (spec.hasConstant ? 1 : 0) + 1)
+        let regression = try ARIMARegressors(regressors, count: series.count, d: o.d,
+                                             seasonalD: so.isSeasonal ? so.d : 0, period: period,
+                                             constant: spec.hasConstant)
+        self.regression = regression
+        let needed = lost + max(2, p + q + seasonalP + seasonalQ + (spec.hasConstant ? 1 : 0) + regression.active.count + 1)
         guard series.count >= needed else {
             throw ForecastError.tooShort(count: series.count, needed: needed, method: spec.name)
         }
@@ -130,7 +142,7 @@ struct ARIMAProblem {
         let ma = block(q, ma: true)
         let sar = block(seasonalP, ma: false)
         let sma = block(seasonalQ, ma: true)
-        let mean = hasConstant ? meanStart + meanScale * x[at] : 0
+        let mean = constantInParameters ? meanStart + meanScale * x[at] : 0
         return (ar, ma, sar, sma, mean)
     }
 
@@ -142,15 +154,11 @@ struct ARIMAProblem {
 
     // MARK: - Objectives
 
-    /// ½ log(CSS/ν) for the conditional sum of squares, R's `armaCSS`.
-    func cssObjective(_ x: [Double], residuals: UnsafeMutableBufferPointer<Double>? = nil) -> (value: Double, count: Int) {
-        let c = coefficients(x, transformed: false)
-        let (phi, theta) = expanded(c)
+    /// The conditional residuals e_t of `w − mean` (zero before the first |φ| observations), R's `armaCSS`.
+    static func cssResiduals(_ w: [Double], phi: [Double], theta: [Double], mean mu: Double) -> [Double] {
         let n = w.count, start = phi.count
-        guard n - start >= 1 else { return (.infinity, 0) }
         var e = [Double](repeating: 0, count: n)
-        var ssq = 0.0
-        let mu = c.mean
+        guard n > start else { return e }
         w.withUnsafeBufferPointer { w in
             e.withUnsafeMutableBufferPointer { e in
                 for t in start..<n {
@@ -158,23 +166,41 @@ struct ARIMAProblem {
                     for (i, f) in phi.enumerated() { v -= f * (w[t - i - 1] - mu) }
                     for (j, g) in theta.enumerated() where t - j - 1 >= 0 { v -= g * e[t - j - 1] }
                     e[t] = v
-                    ssq += v * v
                 }
             }
         }
-        if let residuals {
-            for t in 0..<n { residuals[t] = e[t] }
+        return e
+    }
+
+    /// ½ log(CSS/ν) for the conditional sum of squares, R's `armaCSS`; with regressors, at the
+    /// least-squares β of the filtered regressors.
+    func cssObjective(_ x: [Double]) -> (value: Double, count: Int) {
+        let c = coefficients(x, transformed: false)
+        let (phi, theta) = expanded(c)
+        let count = w.count - phi.count
+        guard count >= 1 else { return (.infinity, 0) }
+        let ssq: Double
+        if regression.concentrates {
+            guard let profile = cssProfile(phi: phi, theta: theta) else { return (.infinity, count) }
+            ssq = profile.sumOfSquares
+        } else {
+            ssq = ARIMAProblem.cssResiduals(w, phi: phi, theta: theta, mean: c.mean).reduce(0) { $0 + $1 * $1 }
         }
-        let count = n - start
         guard ssq.isFinite, ssq > 0 else { return (.infinity, count) }
         return (0.5 * log(ssq / Double(count)), count)
     }
 
-    /// ½ log(σ̂²) + Σ log F_t / (2n*) for the exact likelihood, the quantity R's `armafn` minimises.
+    /// ½ log(σ̂²) + Σ log F_t / (2n*) for the exact likelihood, the quantity R's `armafn` minimises;
+    /// with regressors, at the generalised-least-squares β (the profile likelihood).
     func mlObjective(_ x: [Double]) -> Double {
         let c = coefficients(x, transformed: true)
         let (phi, theta) = expanded(c)
         let model = ARMAStateSpace(ar: phi, ma: theta)
+        if regression.concentrates {
+            guard let profile = mlProfile(model), profile.sumOfSquares > 0 else { return .infinity }
+            let nu = Double(w.count)
+            return 0.5 * log(profile.sumOfSquares / nu) + profile.sumLogVariance / (2 * nu)
+        }
         let result = w.withUnsafeBufferPointer { model.filter($0, mean: c.mean) }
         guard let result, result.sumOfSquares > 0 else { return .infinity }
         let nu = Double(result.count)
@@ -195,10 +221,14 @@ struct ARIMAProblem {
     // MARK: - Estimation
 
     func solve() throws -> FittedARIMA {
-        let k = p + q + seasonalP + seasonalQ + (hasConstant ? 1 : 0)
-        let centred = w.map { $0 - meanStart }
-        if Stationarity.isConstant(centred) && (hasConstant || centred.first == 0) {
-            return degenerateFit()
+        let k = parameterCount
+        if regression.concentrates {
+            if let exact = regression.exactFit(w) { return degenerateFit(beta: exact) }
+        } else {
+            let centred = w.map { $0 - meanStart }
+            if Stationarity.isConstant(centred) && (hasConstant || centred.first == 0) {
+                return degenerateFit()
+            }
         }
         let optimizer = QuasiNewton()
         var start = [Double](repeating: 0, count: k)
@@ -243,16 +273,31 @@ struct ARIMAProblem {
                 ?? [Double](repeating: 0, count: coefficients.count)
         }
         var start = raw(c.ar, ma: false) + raw(c.ma, ma: true) + raw(c.sar, ma: false) + raw(c.sma, ma: true)
-        if hasConstant { start.append(x[x.count - 1]) }
+        if constantInParameters { start.append(x[x.count - 1]) }
         return start.map { $0.isFinite ? $0 : 0 }
     }
 
     func finish(_ x: [Double], transformed: Bool, converged: Bool, iterations: Int,
                 exact: Bool = false) throws -> FittedARIMA {
-        let c = coefficients(x, transformed: transformed)
+        var c = coefficients(x, transformed: transformed)
         let (phi, theta) = expanded(c)
         let model = ARMAStateSpace(ar: phi, ma: theta)
         let n = w.count
+        let cssOnly = !transformed && !exact
+        // With regressors the filter runs on the regression errors ∇y − ∇Xβ, β and the constant
+        // being the least-squares values at these ARMA coefficients.
+        var w = self.w
+        var beta: [Double] = []
+        if regression.concentrates {
+            let profile = cssOnly ? cssProfile(phi: phi, theta: theta)?.beta : mlProfile(model)?.beta
+            guard let profile else {
+                throw ForecastError.fitFailed(method: spec.name, reason: "the regression coefficients could not be estimated")
+            }
+            let split = regression.split(profile)
+            beta = split.beta
+            c.mean = split.constant
+            w = regression.removingEffect(of: beta, fromDifferenced: w)
+        }
         var innovations = [Double](repeating: 0, count: n)
         let filtered = w.withUnsafeBufferPointer { w in
             innovations.withUnsafeMutableBufferPointer { model.filter(w, mean: c.mean, innovations: $0) }
@@ -264,9 +309,9 @@ struct ARIMAProblem {
         var sigma2 = filtered.sumOfSquares / nu
         var logLikelihood = -0.5 * (nu * (log(2 * Double.pi * sigma2) + 1) + filtered.sumLogVariance)
         var residuals = innovations
-        if !transformed && !exact {
-            var cssResiduals = [Double](repeating: 0, count: n)
-            let (_, count) = cssResiduals.withUnsafeMutableBufferPointer { cssObjective(x, residuals: $0) }
+        if cssOnly {
+            let cssResiduals = ARIMAProblem.cssResiduals(w, phi: phi, theta: theta, mean: c.mean)
+            let count = n - phi.count
             let ssq = cssResiduals.reduce(0) { $0 + $1 * $1 }
             sigma2 = ssq / Double(count)
             logLikelihood = -0.5 * Double(count) * (log(2 * Double.pi * sigma2) + 1)
@@ -285,15 +330,25 @@ struct ARIMAProblem {
             aic: criteria.aic, aicc: criteria.aicc, bic: criteria.bic,
             residuals: allResiduals, observationCount: n, parameterCount: k,
             converged: converged, iterations: iterations,
-            history: series, differencedMean: c.mean,
-            finalState: filtered.state, finalCovariance: filtered.covariance)
+            history: regression.removingEffect(of: beta, from: series), differencedMean: c.mean,
+            finalState: filtered.state, finalCovariance: filtered.covariance,
+            regressionCoefficients: regression.fullCoefficients(beta),
+            droppedRegressors: regression.dropped,
+            regressionEffect: regression.effect(of: beta))
     }
 
-    /// A differenced series with no variation: zero coefficients, σ² = 0, infinite likelihood.
-    func degenerateFit() -> FittedARIMA {
+    /// A differenced series with no variation (after the regression, if any): zero ARMA
+    /// coefficients, σ² = 0, infinite likelihood.
+    func degenerateFit(beta estimated: [Double] = []) -> FittedARIMA {
         let n = w.count
         let k = coefficientCount + 1
-        let mean = hasConstant ? meanStart : 0
+        var mean = hasConstant ? meanStart : 0
+        var beta: [Double] = []
+        if regression.concentrates {
+            let split = regression.split(estimated)
+            beta = split.beta
+            mean = split.constant
+        }
         let model = ARMAStateSpace(ar: [], ma: [])
         let d = spec.order.d + spec.seasonalOrder.d
         return FittedARIMA(
@@ -304,9 +359,13 @@ struct ARIMAProblem {
             drift: hasConstant && d == 1 ? mean / driftScale : nil,
             sigma2: 0, logLikelihood: .infinity, aic: -.infinity, aicc: -.infinity, bic: -.infinity,
             residuals: [Double](repeating: 0, count: series.count), observationCount: n, parameterCount: k,
-            converged: true, iterations: 0, history: series, differencedMean: mean,
+            converged: true, iterations: 0, history: regression.removingEffect(of: beta, from: series),
+            differencedMean: mean,
             finalState: [Double](repeating: 0, count: model.r),
-            finalCovariance: [Double](repeating: 0, count: model.r * model.r))
+            finalCovariance: [Double](repeating: 0, count: model.r * model.r),
+            regressionCoefficients: regression.fullCoefficients(beta),
+            droppedRegressors: regression.dropped,
+            regressionEffect: regression.effect(of: beta))
     }
 
     /// AIC, AICc and BIC as R's `arima` and forecast's `Arima` define them.

@@ -7,12 +7,18 @@ extension AutoARIMA {
     /// reports it, and uses for its prediction intervals). A constant series gets ARIMA(0,0,0) with
     /// its value as mean (σ² = 0); a series whose differences are constant gets the matching
     /// random walk or seasonal random walk, as `auto.arima`.
-    /// - Parameter series: the history, oldest first, all finite.
+    ///
+    /// With regressors every candidate is a regression with ARIMA errors
+    /// (`ARIMA.fit(_:regressors:)`), and d and D are chosen on the residuals of the least-squares
+    /// regression of the series on them, as `auto.arima(xreg=)`.
+    /// - Parameters:
+    ///   - series: the history, oldest first, all finite.
+    ///   - regressors: regressor columns, each as long as `series`; `[]` for none.
     /// - Throws: `ForecastError.nonFinite` for NaN or infinite values, `.tooShort` for fewer than
-    ///   3 points or when differencing leaves nothing, `.invalidArgument` for negative limits,
-    ///   `.fitFailed` when no candidate could be fitted.
+    ///   3 points or when differencing leaves nothing, `.invalidArgument` for negative limits or
+    ///   bad regressors, `.fitFailed` when no candidate could be fitted.
     /// - Complexity: at most `maxModels` fits.
-    public func search(_ series: [Double]) throws -> Search {
+    public func search(_ series: [Double], regressors: [[Double]] = []) throws -> Search {
         let bad = Stationarity.nonFinitePositions(series)
         guard bad.isEmpty else { throw ForecastError.nonFinite(positions: bad) }
         guard series.count >= 3 else { throw ForecastError.tooShort(count: series.count, needed: 3, method: name) }
@@ -23,9 +29,11 @@ extension AutoARIMA {
         let x = series
         let n = x.count
         if Stationarity.isConstant(x) {
-            let fit = try ARIMA(order: (0, 0, 0), includeConstant: allowMean).fit(x)
+            let fit = try ARIMA(order: (0, 0, 0), includeConstant: allowMean).fit(x, regressors: regressors)
             return Search(best: fit, candidates: [], approximated: false)
         }
+        // The orders are chosen on what the regressors leave unexplained.
+        let xx = regressors.isEmpty ? x : AutoARIMA.regressionResiduals(x, regressors)
         let m = max(1, seasonalPeriod)
         var maxP = min(self.maxP, n / 3)
         var maxQ = min(self.maxQ, n / 3)
@@ -40,9 +48,9 @@ extension AutoARIMA {
         } else if let fixed = seasonalD {
             seasonalDiffs = fixed
         } else if n > 2 * m {
-            seasonalDiffs = Stationarity.seasonalDifferencingOrder(x, period: m, maxOrder: maxSeasonalD)
+            seasonalDiffs = Stationarity.seasonalDifferencingOrder(xx, period: m, maxOrder: maxSeasonalD)
         }
-        var dx = try Stationarity.difference(x, lag: m, order: seasonalDiffs)
+        var dx = try Stationarity.difference(xx, lag: m, order: seasonalDiffs)
         let regularDiffs = d ?? Stationarity.differencingOrder(dx, alpha: alpha, maxOrder: maxD)
         dx = try Stationarity.difference(dx, lag: 1, order: regularDiffs)
         let seasonal = ARIMA.SeasonalOrder(p: 0, d: seasonalDiffs, q: 0, period: m)
@@ -53,7 +61,7 @@ extension AutoARIMA {
             let constant = regularDiffs + seasonalDiffs <= 1
             let spec = ARIMA(order: ARIMA.Order(p: 0, d: regularDiffs, q: 0), seasonalOrder: seasonal,
                              includeConstant: constant)
-            return Search(best: try spec.fit(x), candidates: [], approximated: false)
+            return Search(best: try spec.fit(x, regressors: regressors), candidates: [], approximated: false)
         }
         if m > 1 {
             if maxP > 0 { maxP = min(maxP, m - 1) }
@@ -64,7 +72,7 @@ extension AutoARIMA {
         if approximate {
             let null = ARIMA(order: ARIMA.Order(p: 0, d: regularDiffs, q: 0), seasonalOrder: seasonal,
                              includeConstant: regularDiffs + seasonalDiffs == 0)
-            if let fit = try? null.fit(x), fit.sigma2 > 0, fit.logLikelihood.isFinite {
+            if let fit = try? null.fit(x, regressors: regressors), fit.sigma2 > 0, fit.logLikelihood.isFinite {
                 offset = -2 * fit.logLikelihood - Double(n) * log(fit.sigma2)
             }
         }
@@ -72,7 +80,7 @@ extension AutoARIMA {
         let canMean = allowMean && regularDiffs + seasonalDiffs == 0
         var constant = canDrift || canMean
 
-        var searcher = StepwiseARIMASearch(series: x, d: regularDiffs, seasonalD: seasonalDiffs, period: m,
+        var searcher = StepwiseARIMASearch(series: x, regressors: regressors, d: regularDiffs, seasonalD: seasonalDiffs, period: m,
                                            criterion: ic, approximate: approximate, offset: offset,
                                            maxModels: maxModels)
         var sp = startP, sq = startQ, sP = startSeasonalP, sQ = startSeasonalQ
@@ -151,9 +159,23 @@ extension AutoARIMA {
     }
 }
 
+extension AutoARIMA {
+    /// The residuals of the least-squares regression of `series` on `regressors` with an
+    /// intercept (the series itself when that regression cannot be fitted).
+    static func regressionResiduals(_ series: [Double], _ regressors: [[Double]]) -> [Double] {
+        let ones = [Double](repeating: 1, count: series.count)
+        guard regressors.allSatisfy({ $0.count == series.count }),
+              let fit = ARIMARegressors.leastSquares(series, [ones] + regressors) else { return series }
+        return (0..<series.count).map { t in
+            series[t] - fit.beta[0] - zip(regressors, fit.beta.dropFirst()).reduce(0) { $0 + $1.1 * $1.0[t] }
+        }
+    }
+}
+
 /// The bookkeeping of one stepwise search: fits, criteria and the best model so far.
 struct StepwiseARIMASearch {
     let series: [Double]
+    let regressors: [[Double]]
     let d: Int
     let seasonalD: Int
     let period: Int
@@ -165,9 +187,10 @@ struct StepwiseARIMASearch {
     var best: FittedARIMA?
     var bestCriterion = Double.infinity
 
-    init(series: [Double], d: Int, seasonalD: Int, period: Int, criterion: AutoARIMA.Criterion,
+    init(series: [Double], regressors: [[Double]] = [], d: Int, seasonalD: Int, period: Int, criterion: AutoARIMA.Criterion,
          approximate: Bool, offset: Double, maxModels: Int) {
         self.series = series
+        self.regressors = regressors
         self.d = d
         self.seasonalD = seasonalD
         self.period = period
@@ -212,7 +235,7 @@ struct StepwiseARIMASearch {
                          seasonalOrder: ARIMA.SeasonalOrder(p: P, d: seasonalD, q: Q, period: period),
                          includeConstant: constant,
                          method: approximate ? .conditionalSumOfSquares : .conditionalSumOfSquaresThenMaximumLikelihood)
-        guard var model = try? spec.fit(series) else { return nil }
+        guard var model = try? spec.fit(series, regressors: regressors) else { return nil }
         let nstar = model.observationCount
         let k = model.parameterCount
         if approximate {

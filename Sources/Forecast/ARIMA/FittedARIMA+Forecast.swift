@@ -12,9 +12,18 @@ extension FittedARIMA {
     ///   - horizon: the number of steps, at least 1.
     ///   - levels: interval coverages, each in (0, 1); `[]` gives point forecasts only.
     /// - Returns: the point forecasts and one interval per level (mean ± z·sd).
-    /// - Throws: `ForecastError.invalidArgument` for a horizon below 1 or a level outside (0, 1).
+    /// - Throws: `ForecastError.invalidArgument` for a horizon below 1, a level outside (0, 1), or
+    ///   a model with regressors (use `forecast(horizon:regressors:levels:)`).
     /// - Complexity: O(h²·r + h·r² + h²·(d + sD)).
     public func forecast(horizon: Int, levels: [Double] = [0.8, 0.95]) throws -> ForecastResult {
+        guard !hasRegressors else {
+            throw ForecastError.invalidArgument("\(name) has regressors: forecast it with their future values")
+        }
+        return try errorForecast(horizon: horizon, levels: levels)
+    }
+
+    /// The forecast of the ARIMA part (the regression errors when there are regressors).
+    func errorForecast(horizon: Int, levels: [Double]) throws -> ForecastResult {
         let variances = try forecastWithVariance(horizon: horizon, levels: levels)
         var intervals: [PredictionInterval] = []
         for level in levels {

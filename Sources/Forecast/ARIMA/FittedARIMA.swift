@@ -49,8 +49,23 @@ public struct FittedARIMA: Sendable {
     let finalState: [Double]
     let finalCovariance: [Double]
 
-    /// The one-step-ahead in-sample predictions, `history − residuals`.
-    public var fittedValues: [Double] { zip(history, residuals).map { $0 - $1 } }
+    /// β of a regression with ARIMA errors, one per regressor column given (empty without
+    /// regressors; 0 for a column that differencing makes zero, listed in `droppedRegressors`).
+    public internal(set) var regressionCoefficients: [Double] = []
+    /// Regressor columns left out of the fit because they are zero after differencing (for example
+    /// a constant column with d ≥ 1, or an event that never happens in the history).
+    public internal(set) var droppedRegressors: [Int] = []
+    /// Xβ over the history (empty without regressors); `history` holds the regression errors y − Xβ.
+    var regressionEffect: [Double] = []
+
+    /// Whether the model was fitted with regressors, so that forecasts need their future values.
+    public var hasRegressors: Bool { !regressionCoefficients.isEmpty }
+
+    /// The one-step-ahead in-sample predictions, `y − residuals`.
+    public var fittedValues: [Double] {
+        guard !regressionEffect.isEmpty else { return zip(history, residuals).map { $0 - $1 } }
+        return (0..<history.count).map { history[$0] + regressionEffect[$0] - residuals[$0] }
+    }
 
     /// A short name such as "ARIMA(1,1,1) with drift".
     public var name: String { specification.name }
@@ -64,7 +79,9 @@ extension FittedARIMA {
             mean: mean, drift: drift, sigma2: value, logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic,
             residuals: residuals, observationCount: observationCount, parameterCount: parameterCount,
             converged: converged, iterations: iterations, history: history, differencedMean: differencedMean,
-            finalState: finalState, finalCovariance: finalCovariance)
+            finalState: finalState, finalCovariance: finalCovariance,
+            regressionCoefficients: regressionCoefficients, droppedRegressors: droppedRegressors,
+            regressionEffect: regressionEffect)
     }
 
     /// The same model with its information criteria replaced (the CSS approximation of `AutoARIMA`).
@@ -74,6 +91,8 @@ extension FittedARIMA {
             mean: mean, drift: drift, sigma2: sigma2, logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic,
             residuals: residuals, observationCount: observationCount, parameterCount: parameterCount,
             converged: converged, iterations: iterations, history: history, differencedMean: differencedMean,
-            finalState: finalState, finalCovariance: finalCovariance)
+            finalState: finalState, finalCovariance: finalCovariance,
+            regressionCoefficients: regressionCoefficients, droppedRegressors: droppedRegressors,
+            regressionEffect: regressionEffect)
     }
 }
