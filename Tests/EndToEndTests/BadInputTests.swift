@@ -104,13 +104,13 @@ let badInputs: [BadInput] = [
     BadInput(name: "latitude out of range", stage: "exploration", manifest: BadInput.replacing("latitude = 36.0", "latitude = 136.0"),
              says: ["locations[0].latitude", "136"]),
     BadInput(name: "misspelt table", stage: "exploration", manifest: BadInput.replacing("[costs]", "[charges]"), says: ["charges", "unknown key", "costs"]),
-    BadInput(name: "no costs table", stage: "exploration", manifest: { text in
+    BadInput(name: "no costs table", stage: "allocation", manifest: { text in
         guard let start = text.range(of: "[costs]"), let end = text.range(of: "[[regions]]") else { return text }
         return String(text[..<start.lowerBound] + text[end.lowerBound...])
     }, says: ["costs", "holding_rate"]),
     BadInput(name: "serves an unknown region", stage: "exploration", manifest: BadInput.replacing("serves = [\"North\", \"South\"]", "serves = [\"North\", \"Southh\"]"),
              says: ["serves[1]", "'Southh'"]),
-    BadInput(name: "no locations", stage: "exploration", manifest: { String($0[..<($0.range(of: "[[locations]]")?.lowerBound ?? $0.endIndex)]) },
+    BadInput(name: "no locations", stage: "allocation", manifest: { String($0[..<($0.range(of: "[[locations]]")?.lowerBound ?? $0.endIndex)]) },
              says: ["locations", "at least one"]),
     BadInput(name: "mapping not a string", stage: "exploration", manifest: BadInput.replacing("quantity = \"quantity\"", "quantity = 5"),
              says: ["transactions.quantity", "expected a string"]),

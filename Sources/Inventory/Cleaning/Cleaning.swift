@@ -60,10 +60,11 @@ public struct Cleaning: Sendable {
 
     public init() {}
 
-    /// The default rules, with the manifest's locations and regions as the known network.
+    /// The default rules, with the manifest's locations and regions as the known network; a
+    /// manifest without locations (or regions), as forecasting alone needs, keeps every one.
     public init(dataset: Dataset) {
-        knownLocations = Set(dataset.manifest.locations.map(\.name))
-        knownRegions = Set(dataset.manifest.regions.map(\.name))
+        knownLocations = dataset.manifest.locations.isEmpty ? nil : Set(dataset.manifest.locations.map(\.name))
+        knownRegions = dataset.manifest.regions.isEmpty ? nil : Set(dataset.manifest.regions.map(\.name))
     }
 
     /// The rows that pass every rule, in their original order, and the report.
