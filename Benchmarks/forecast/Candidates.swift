@@ -21,7 +21,8 @@ enum Candidates {
     /// Restock's candidates, in the order that breaks ties in the backtest.
     static let all: [Candidate] = [
         Candidate(AutoETS(period: period)),
-        Candidate(AutoARIMA(seasonalPeriod: period)),
+        Candidate(DynamicHarmonicRegression(period: 365.25 / 7)),
+        Candidate(MSTLForecaster(period: period)),
         Candidate(SeasonalNaive(period: period)),
         Candidate(Naive()),
         Candidate(Croston(variant: .sba), offered: isIntermittent),

@@ -6,7 +6,11 @@ enum ModelChoice {
     static let levels = [0.8, 0.95]
 
     static func backtest(horizon: Int) -> Backtest {
-        Backtest(origins: 3, horizon: horizon, step: 13, metric: .mase, seasonalPeriod: Candidates.period, levels: levels)
+        // The rolling origins sit in the months before the holdout; the look-back origin scores the
+        // same weeks a year earlier, so a model blind to the season the holdout reaches loses there.
+        var backtest = Backtest(origins: 3, horizon: horizon, step: 13, metric: .mase, seasonalPeriod: Candidates.period, levels: levels)
+        backtest.lookbackOrigins = [Candidates.period]
+        return backtest
     }
 
     /// One result per history, in input order. Histories offered the same candidates are evaluated

@@ -39,6 +39,17 @@ import Testing
         #expect(planner.candidateNames(for: Self.regular(30)) == ["Naive", "AutoETS", "auto-ARIMA"])  // auto-ARIMA only for regular series
     }
 
+    @Test func seasonalModelsNeedTwoYearsOfARegularSeries() {
+        let planner = DemandForecast(horizon: 8)
+        let short = planner.candidateNames(for: Self.series("A", Self.regular(103)), aggregates: nil)
+        let long = planner.candidateNames(for: Self.series("A", Self.regular(104)), aggregates: nil)
+        let sparse = planner.candidateNames(for: Self.series("A", Self.intermittent(156)), aggregates: nil)
+        #expect(!short.contains("MSTL") && !short.contains("harmonic regression"))
+        #expect(long.suffix(2) == ["MSTL", "harmonic regression"])
+        #expect(!sparse.contains("MSTL") && !sparse.contains("harmonic regression"))
+        #expect(planner.allCandidateNames.contains("MSTL") && planner.allCandidateNames.contains("harmonic regression"))
+    }
+
     @Test func seasonalNaiveNeedsTwoYears() {
         let planner = DemandForecast(horizon: 8)
         #expect(planner.candidateNames(for: Self.regular(103)).first == "Naive")

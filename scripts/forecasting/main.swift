@@ -99,7 +99,7 @@ struct Forecasting: ParsableCommand {
             \(horizon) weeks. The winner has the smallest RMSE: allocation stocks for the mean, and absolute errors favour \
             the median, zero or near it on sparse weekly demand; MASE (mean absolute error over the in-sample naive error) \
             is reported below. Candidates: \
-            \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks)" : "naive for regular series (less than two years of history for seasonal naive)"), \
+            \(calendar.trainingWeeks >= 104 ? "seasonal naive (52 weeks), MSTL and harmonic regression (Fourier terms of the year with ARIMA errors) for regular series" : "naive for regular series (less than two years of history for seasonal naive)"), \
             AutoETS for every series, \(planner.regularCandidates.map(\.name).joined(separator: ", ")) for regular series, and Croston and SBA for intermittent series. \
             Intermittent series with fewer than \(planner.sparseDemandWeeks) weeks of demand (\(results.filter { $0.intermittent && $0.series.units.contains { $0 > 0 } && planner.isSparse($0.series.units) }.count) here) \
             get the historical mean in place of AutoETS: with so few non-zero weeks AutoETS can only fit a level close to it, at many times the cost. \

@@ -5,7 +5,9 @@ extension DemandForecast {
     /// profile-adjusted ones, per level of ``profileLevels`` whose profile the series can get
     /// (``DemandAggregates/profile(_:for:)``).
     func candidates(for series: DemandSeries, aggregates: DemandAggregates?) -> [any Forecaster] {
-        var models = candidates(candidateSet(for: series.units), sparse: isSparse(series.units))
+        let set = candidateSet(for: series.units)
+        var models = candidates(set, sparse: isSparse(series.units))
+        if set == .seasonalRegular { models.append(harmonicRegression(firstWeekStart: series.start.daysSince1970)) }
         guard let aggregates else { return models }
         let inners = Self.profileInners(intermittent: isIntermittent(series.units), seed: seed)
         for level in profileLevels {
@@ -15,6 +17,13 @@ extension DemandForecast {
             }
         }
         return models
+    }
+
+    /// Dynamic harmonic regression on the series' own years (Fourier terms of the 365.25-day year
+    /// with auto-ARIMA errors), offered with MSTL to regular series of two years or more; the
+    /// first week's start day keeps the Fourier phase of backtest prefixes.
+    func harmonicRegression(firstWeekStart: Int) -> DynamicHarmonicRegression {
+        DynamicHarmonicRegression(period: 365.25 / 7, firstWeekStart: firstWeekStart)
     }
 
     /// The methods that forecast a deseasonalised history: non-seasonal AutoETS for regular series;

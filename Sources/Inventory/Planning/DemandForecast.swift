@@ -19,7 +19,9 @@ import Foundation
 ///   not for intermittent series: naive repeats the last week, most often a zero, and MASE (an
 ///   absolute error) rewards forecasting zero on sparse demand, which would leave the allocation
 ///   stage with no stock for items that do sell;
-/// - AutoETS (non-seasonal: weekly seasonality of period 52 is left to seasonal naive);
+/// - AutoETS (non-seasonal: the year enters through the seasonal candidates below);
+/// - for regular series with two years or more, MSTL (period 52, AutoETS on the adjusted series)
+///   and dynamic harmonic regression (Fourier terms of the year with auto-ARIMA errors);
 /// - the ``regularCandidates``, for regular series only: auto-ARIMA by default (non-seasonal for
 ///   the same reason; on mostly-zero series an ARIMA fit is neither meaningful nor cheap);
 /// - Croston and SBA, only for intermittent series: average demand interval above 1.32.
@@ -158,6 +160,7 @@ public struct DemandForecast: Sendable {
         } else {
             models += regularCandidates
         }
+        if set == .seasonalRegular { models.append(MSTLForecaster(period: seasonalPeriod)) }
         return models
     }
 
@@ -175,6 +178,7 @@ public struct DemandForecast: Sendable {
                 for name in candidates(set, sparse: sparse).map(\.name) where !names.contains(name) { names.append(name) }
             }
         }
+        names.append(harmonicRegression(firstWeekStart: 0).name)
         for level in profileLevels {
             for inner in Self.profileInners(intermittent: false) + Self.profileInners(intermittent: true) {
                 let name = SeasonallyAdjusted(inner, profile: .flat, firstWeekStart: 0, label: level.rawValue).name
