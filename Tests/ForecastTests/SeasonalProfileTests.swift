@@ -91,9 +91,9 @@ struct SeasonalProfileTests {
         #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19677) == 1)            // 16 to 22 November 2023
         #expect(HolidayWindow.thanksgivingWeek.share(weekStartingOn: 19681) == 4.0 / 7)      // 20 to 26 November 2023: 20 to 23 in
         #expect(HolidayWindow.blackFridayToDecember10.share(weekStartingOn: 20055 - 3) == 3.0 / 7)  // 2024-11-25: 29 Nov to 1 Dec
-        let civil = HolidayWindow.civil(20080)
+        let civil = CivilDay.date(20080)
         #expect(civil.year == 2024 && civil.month == 12 && civil.day == 23)
-        #expect(HolidayWindow.days(year: 2000, month: 2, day: 29) == 11_016)
+        #expect(CivilDay.days(year: 2000, month: 2, day: 29) == 11_016)
         #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec18of2023) == 1)
         #expect(HolidayWindow.christmasWeek.share(weekStartingOn: dec18of2023) == 0)
         #expect(HolidayWindow.beforeChristmas.share(weekStartingOn: dec23of2024) == 2.0 / 7)

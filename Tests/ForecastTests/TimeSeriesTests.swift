@@ -7,7 +7,7 @@ import Testing
 struct TimeSeriesTests {
     static func date(_ text: String) -> Date {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        return Date(timeIntervalSince1970: Double(Frequency.days(fromCivil: parts[0], parts[1], parts[2])) * 86_400)
+        return Date(timeIntervalSince1970: Double(CivilDay.days(year: parts[0], month: parts[1], day: parts[2])) * 86_400)
     }
 
     static func dates(_ fixture: Fixture, _ key: String) -> [Date] {
@@ -46,10 +46,10 @@ struct TimeSeriesTests {
 
     @Test func calendarArithmetic() {
         for day in [-800_000, -1, 0, 1, 59, 10_956, 19_358, 2_932_896] {
-            let (y, m, d) = Frequency.civil(fromDays: day)
-            #expect(Frequency.days(fromCivil: y, m, d) == day)
+            let (y, m, d) = CivilDay.date(day)
+            #expect(CivilDay.days(year: y, month: m, day: d) == day)
         }
-        #expect(Frequency.civil(fromDays: 19_358) == (2023, 1, 1))
+        #expect(CivilDay.date(19_358) == (2023, 1, 1))
         let monday = Self.date("2024-01-01")
         #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("2024-01-07")) ?? 0) == monday)
         #expect(Frequency.week.date(ofPeriod: Frequency.week.periodIndex(of: Self.date("1969-12-31")) ?? 0) == Self.date("1969-12-29"))

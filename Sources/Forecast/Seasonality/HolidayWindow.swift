@@ -49,7 +49,7 @@ public struct HolidayWindow: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether a day (days since 1970-01-01) falls in the window of its year.
     public func contains(day: Int) -> Bool {
-        let year = Self.civil(day).year
+        let year = CivilDay.date(day).year
         return day >= Self.day(of: start, in: year) + startOffset && day <= Self.day(of: end, in: year) + endOffset
     }
 
@@ -62,34 +62,9 @@ public struct HolidayWindow: Sendable, Hashable, CustomStringConvertible {
     static func day(of anchor: Anchor, in year: Int) -> Int {
         switch anchor {
         case let .date(month, day):
-            return days(year: year, month: month, day: day)
+            return CivilDay.days(year: year, month: month, day: day)
         case .thanksgiving:
-            let first = days(year: year, month: 11, day: 1)
-            let weekday = ((first + 3) % 7 + 7) % 7   // 0 = Monday; 1970-01-01 was a Thursday
-            return first + (3 - weekday + 7) % 7 + 21
+            return CalendarEvent.thanksgivingDay(year: year)
         }
-    }
-
-    /// Days since 1970-01-01 of a civil date (Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01 (Hinnant's `civil_from_days`).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
